@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfig, InfraModule, OpsModule, WorkerRuntimeModule } from '@coalition/infra';
+import { loggingModule } from './bootstrap/logging';
+import { AccessGuard } from './common/auth/access.guard';
+import { IdempotencyInterceptor } from './common/commands/idempotency.interceptor';
+import { HttpMetricsInterceptor } from './common/http/http-metrics.interceptor';
+import { ProblemDetailsFilter } from './common/http/problem-details.filter';
+import { ReadYourWritesInterceptor } from './common/http/read-your-writes.interceptor';
+import { CommonModule } from './common/common.module';
+import { IdentityModule } from './identity/identity.module';
+import { MemberStatesModule } from './member-states/member-states.module';
+
+@Module({})
+export class AppModule {
+  /** The api; with `embedded`, the worker runtime too, in the same process over the in-process bus. */
+  static forRoot(config: AppConfig, jwtSecret: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        loggingModule(config),
+        InfraModule.forRoot(config, config.embedded ? 'embedded' : 'api'),
+        CqrsModule.forRoot(),
+        CommonModule,
+        OpsModule,
+        IdentityModule.forRoot(jwtSecret),
+        MemberStatesModule,
+        ...(config.embedded ? [WorkerRuntimeModule] : []),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}
+

@@ -1,0 +1,68 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError } from '@coalition/domain';
+import { WrongExpectedVersion } from '@coalition/infra';
+import { Request, Response } from 'express';
+import { problem, Problem, ProblemException } from './problem';
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { conflict: 409, 'not-found': 404, forbidden: 403, invalid: 400 };
+const HTTP_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+/** PostgreSQL rejects some input the validators cannot see (a NUL in text, for one): still the caller's fault. */
+const PG_BAD_INPUT = new Set(['22P05', '22021', '22P02', '22003', '22007', '22008', '54000']);
+
+/** The one place any error becomes RFC 9457 problem+json. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    const body = this.toProblem(error, request);
+    if (body.status === 403) {
+      this.logger.warn({ msg: 'access denied', principal: request.principal?.id, state: request.principal?.stateCode, route: `${request.method} ${request.originalUrl}`, detail: body.detail });
+    }
+    if (response.headersSent) return;
+    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toProblem(error: unknown, request: Request): Problem {
+    if (error instanceof ProblemException) return error.problem;
+    if (error instanceof WrongExpectedVersion) {
+      return problem(error.pinned ? 412 : 409, 'VERSION_CONFLICT', error.message);
+    }
+    if (error instanceof DomainError) return problem(DOMAIN_STATUS[error.kind], error.code, error.message);
+    if (error instanceof ThrottlerException) return problem(429, 'RATE_LIMITED', 'Too many requests; try again later');
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const detail = messageOf(error.getResponse()) ?? error.message;
+      if (status < 500) return problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, detail);
+    }
+    const bodyParser = error as { type?: string; status?: number; message?: string };
+    if (bodyParser?.type === 'entity.parse.failed') return problem(400, 'VALIDATION_FAILED', 'The body is not valid JSON');
+    if (bodyParser?.type === 'entity.too.large') return problem(413, 'PAYLOAD_TOO_LARGE', 'The body is too large');
+    if (bodyParser?.status && bodyParser.status >= 400 && bodyParser.status < 500) {
+      return problem(bodyParser.status, HTTP_CODES[bodyParser.status] ?? `HTTP_${bodyParser.status}`, bodyParser.message ?? 'Bad request');
+    }
+    const pgCode = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+    if (pgCode && PG_BAD_INPUT.has(pgCode)) return problem(400, 'VALIDATION_FAILED', 'A value in the request cannot be stored');
+    this.logger.error({ msg: 'unhandled error', route: `${request.method} ${request.originalUrl}`, err: error });
+    return problem(500, 'INTERNAL', 'An unexpected error occurred');
+  }
+}
+
+function messageOf(response: string | object): string | undefined {
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : undefined;
+}

@@ -1,0 +1,26 @@
+import { Injectable, Inject } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig, APP_CONFIG } from '@coalition/infra';
+import { Principal } from '../common/auth/principal';
+
+export interface AccessToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+@Injectable()
+export class AuthTokens {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issue(principal: Principal): Promise<AccessToken> {
+    const accessToken = await this.jwt.signAsync(
+      { sub: principal.id, kind: 'user', roles: principal.roles, stateCode: principal.stateCode },
+      { expiresIn: this.config.jwtTtlSeconds },
+    );
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds };
+  }
+}

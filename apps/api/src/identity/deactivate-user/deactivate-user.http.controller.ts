@@ -1,0 +1,23 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../common/auth/access.decorator';
+import { CommandMeta } from '../../common/commands/command-handling';
+import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
+import { CommandResultDto } from '../../common/commands/command-result.dto';
+import { DeactivateUserCommand } from './deactivate-user.command';
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller('users')
+export class DeactivateUserController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Access({ roles: ['admin'] })
+  @ApiOkResponse({ type: CommandResultDto })
+  deactivate(@Param('id', new ParseUUIDPipe()) id: string, @CommandMetaFrom() meta: CommandMeta) {
+    return this.commands.execute(new DeactivateUserCommand(id, meta));
+  }
+}

@@ -1,0 +1,1 @@
+export const JWT_SIGNING = Symbol('JWT_SIGNING');

@@ -1,0 +1,28 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Principal } from '../common/auth/principal';
+import { UserAccounts } from './user-accounts';
+import { JWT_SIGNING } from './jwt-signing';
+import { Inject } from '@nestjs/common';
+
+interface Claims {
+  sub: string;
+}
+
+/** Our own short-lived bearer tokens. The user is re-read on every request so deactivation bites at once. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    private readonly accounts: UserAccounts,
+    @Inject(JWT_SIGNING) signing: { secret: string },
+  ) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: signing.secret, algorithms: ['HS256'] });
+  }
+
+  async validate(claims: Claims): Promise<Principal> {
+    const { state } = await this.accounts.load(claims.sub);
+    if (state.status !== 'active') throw new UnauthorizedException('This account is not active');
+    return { id: state.userId, kind: 'user', username: state.username, roles: state.roles, stateCode: state.stateCode };
+  }
+}

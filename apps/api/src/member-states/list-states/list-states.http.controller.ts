@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MemberStatesRepository, MemberStateView } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { ReadQuery } from '../../common/http/list-query.dto';
+
+@ApiTags('member states')
+@ApiBearerAuth()
+@Controller('states')
+export class ListStatesController {
+  constructor(private readonly states: MemberStatesRepository) {}
+
+  @Get()
+  @Access({ scopes: ['read', 'resources:write', 'legal:read'] })
+  list(@Query() _query: ReadQuery): Promise<MemberStateView[]> {
+    return this.states.list();
+  }
+}

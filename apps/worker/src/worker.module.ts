@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, InfraModule, OpsModule, WorkerRuntimeModule } from '@coalition/infra';
+import { LoggerModule } from 'nestjs-pino';
+
+/**
+ * The worker process: the outbox relay, the consumer group feeding projections (and later
+ * process managers and webhook delivery), the deadline scheduler, and /health + /metrics.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
+        InfraModule.forRoot(config, 'worker'),
+        OpsModule,
+        WorkerRuntimeModule,
+      ],
+    };
+  }
+}

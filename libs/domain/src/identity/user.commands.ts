@@ -1,0 +1,20 @@
+import { Command, Role } from '../shared';
+
+export type RegisterUser = Command<
+  'RegisterUser',
+  {
+    userId: string;
+    username: string;
+    displayName: string;
+    roles: Role[];
+    stateCode: string | null;
+    passwordHash: string;
+    /** Whether `stateCode` names a registered member state (looked up by the caller). */
+    stateRegistered: boolean;
+  }
+>;
+export type DeactivateUser = Command<'DeactivateUser', { userId: string }>;
+
+export type UserCommand = RegisterUser | DeactivateUser;
+
+export const userStreamId = (userId: string): string => `user-${userId}`;

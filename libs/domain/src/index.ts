@@ -1,0 +1,3 @@
+export * from './shared';
+export * from './member-state';
+export * from './identity';

@@ -1,0 +1,1 @@
+export const STATE_CODE_PATTERN = /^[A-Z]{2}$/;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { errorMap: () => ({ message: 'must be true or false' }) })
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be a comma-separated list of host:port')
+    .optional(),
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"').default(''),
+  KAFKA_CLIENT_ID: z.string().min(1).default('coalition'),
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(128).default(3),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  WEBHOOK_ALLOW_PRIVATE: booleanString.optional(),
+  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  RELAY_INTERVAL_MS: z.coerce.number().int().min(5).max(60_000).default(50),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {}
+
+function toConfig(env: z.infer<typeof schema>) {
+  const embedded = !env.DATABASE_URL && !env.KAFKA_BROKERS;
+  return {
+    /** No servers configured: PGlite under DATA_DIR and the in-process transport. */
+    embedded,
+    databaseUrl: env.DATABASE_URL,
+    kafka: env.KAFKA_BROKERS
+      ? { brokers: env.KAFKA_BROKERS.split(','), clientId: env.KAFKA_CLIENT_ID, partitions: env.KAFKA_PARTITIONS }
+      : undefined,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    port: env.PORT,
+    dataDir: env.DATA_DIR,
+    dbPoolSize: env.DB_POOL_SIZE,
+    jwtSecret: env.JWT_SECRET,
+    jwtTtlSeconds: env.JWT_TTL_SECONDS,
+    bootstrapAdmin: { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD },
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE ?? embedded,
+    relay: { batchSize: env.RELAY_BATCH_SIZE, intervalMs: env.RELAY_INTERVAL_MS },
+    schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
+    minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/**
+ * Validates the environment once at start. Every bad value is named with the reason, and
+ * half-configured production (a database without Kafka or the reverse) is refused rather than
+ * silently falling back to the embedded default.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (Boolean(parsed.data.DATABASE_URL) !== Boolean(parsed.data.KAFKA_BROKERS)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL and KAFKA_BROKERS go together: set both for the production shape, or neither for the embedded default',
+    );
+  }
+  return toConfig(parsed.data);
+}

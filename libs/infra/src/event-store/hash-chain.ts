@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { StoredEvent } from './stored-event';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields the chain covers: everything about the event except the chain fields themselves. */
+export function hashedContent(event: Omit<StoredEvent, 'prevHash' | 'hash'>) {
+  return {
+    position: event.position,
+    eventId: event.eventId,
+    streamId: event.streamId,
+    streamType: event.streamType,
+    version: event.version,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt,
+  };
+}
+
+/** hash = sha256(prev_hash || RFC 8785 canonical JSON of the event), hex encoded. */
+export function chainHash(prevHash: string, event: Omit<StoredEvent, 'prevHash' | 'hash'>): string {
+  const canonical = canonicalize(hashedContent(event));
+  if (canonical === undefined) throw new Error('event cannot be canonicalised');
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}

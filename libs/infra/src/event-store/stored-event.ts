@@ -1,0 +1,50 @@
+import { Actor, ActorKind, Role } from '@coalition/domain';
+
+export interface EventMetadata {
+  actor: { id: string; kind: ActorKind; stateCode: string | null; roles: Role[] };
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+}
+
+export interface StoredEvent {
+  position: number;
+  eventId: string;
+  streamId: string;
+  streamType: string;
+  version: number;
+  type: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  recordedAt: string;
+  prevHash: string;
+  hash: string;
+}
+
+export const metadataActor = (actor: Actor): EventMetadata['actor'] => ({
+  id: actor.id,
+  kind: actor.kind,
+  stateCode: actor.stateCode,
+  roles: [...actor.roles],
+});
+
+export const EVENT_COLUMNS =
+  'position, event_id, stream_id, stream_type, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
+
+export function toStoredEvent(row: Record<string, unknown>): StoredEvent {
+  return {
+    position: Number(row.position),
+    eventId: String(row.event_id),
+    streamId: String(row.stream_id),
+    streamType: String(row.stream_type),
+    version: Number(row.version),
+    type: String(row.type),
+    schemaVersion: Number(row.schema_version),
+    data: row.data as Record<string, unknown>,
+    metadata: row.metadata as EventMetadata,
+    recordedAt: new Date(row.recorded_at as string | Date).toISOString(),
+    prevHash: String(row.prev_hash),
+    hash: String(row.hash),
+  };
+}

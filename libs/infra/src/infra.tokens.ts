@@ -1,0 +1,2 @@
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const KAFKA = Symbol('KAFKA');

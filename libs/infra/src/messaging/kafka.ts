@@ -1,0 +1,200 @@
+import { Logger } from '@nestjs/common';
+import { Admin, Consumer, Kafka, logLevel, Message, Partitioners, PartitionMetadata, Producer } from 'kafkajs';
+import { Database } from '../database/database';
+import { EVENT_COLUMNS, StoredEvent, toStoredEvent } from '../event-store/stored-event';
+import { toCloudEvent } from './cloud-event';
+import { EventPublisher, EventSink, OutgoingEvent } from './event-transport';
+import { EventTopic, LogicalTopic, physicalTopic, TOPICS } from './topics';
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  partitions: number;
+  topicPrefix: string;
+}
+
+export function createKafka(settings: KafkaSettings): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    logLevel: logLevel.NOTHING,
+    // Fail fast and let our own loops (relay back-off, consumer restart) do the waiting.
+    connectionTimeout: 3_000,
+    requestTimeout: 10_000,
+    retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
+  });
+}
+
+export async function ensureTopics(kafka: Kafka, settings: KafkaSettings): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = Object.values(TOPICS)
+      .map((topic) => physicalTopic(settings.topicPrefix, topic))
+      .filter((topic) => !existing.has(topic));
+    if (wanted.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: wanted.map((topic) => ({ topic, numPartitions: settings.partitions, replicationFactor: 1 })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Publishes to Kafka with the stream id as key. We choose each message's partition ourselves
+ * with kafkajs's default (Java-compatible murmur2) partitioner so the relay can record it:
+ * the api's read-your-writes wait compares positions per partition.
+ */
+export class KafkaEventPublisher implements EventPublisher {
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly partitioner = Partitioners.DefaultPartitioner();
+  private readonly partitionCache = new Map<string, PartitionMetadata[]>();
+  private connected?: Promise<void>;
+
+  constructor(
+    kafka: Kafka,
+    private readonly topicPrefix: string,
+  ) {
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.admin = kafka.admin();
+  }
+
+  async publish(batch: readonly OutgoingEvent[]): Promise<number[]> {
+    await this.connect();
+    const partitions: number[] = [];
+    const topicMessages = new Map<string, Message[]>();
+    for (const { topic, event } of batch) {
+      const name = physicalTopic(this.topicPrefix, topic);
+      const message: Message = {
+        key: event.streamId,
+        value: JSON.stringify(toCloudEvent(event)),
+        headers: { 'ce-type': event.type, 'coalition-position': String(event.position) },
+      };
+      const partition = this.partitioner({ topic: name, partitionMetadata: await this.partitionsOf(name), message });
+      partitions.push(partition);
+      topicMessages.set(name, [...(topicMessages.get(name) ?? []), { ...message, partition }]);
+    }
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...topicMessages].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      this.partitionCache.clear();
+      throw error;
+    }
+    return partitions;
+  }
+
+  async disconnect(): Promise<void> {
+    if (!this.connected) return;
+    this.connected = undefined;
+    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  private connect(): Promise<void> {
+    this.connected ??= Promise.all([this.producer.connect(), this.admin.connect()]).then(
+      () => undefined,
+      (error) => {
+        this.connected = undefined;
+        throw error;
+      },
+    );
+    return this.connected;
+  }
+
+  private async partitionsOf(topic: string): Promise<PartitionMetadata[]> {
+    let cached = this.partitionCache.get(topic);
+    if (!cached) {
+      const metadata = await this.admin.fetchTopicMetadata({ topics: [topic] });
+      cached = metadata.topics[0].partitions;
+      this.partitionCache.set(topic, cached);
+    }
+    return cached;
+  }
+}
+
+/** Sends raw JSON to a non-event topic (dead letters, audit checkpoints). */
+export class KafkaJsonPublisher {
+  private readonly producer: Producer;
+  private connected?: Promise<void>;
+
+  constructor(
+    kafka: Kafka,
+    private readonly topicPrefix: string,
+  ) {
+    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+  }
+
+  async send(topic: LogicalTopic, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
+    this.connected ??= this.producer.connect().catch((error) => {
+      this.connected = undefined;
+      throw error;
+    });
+    await this.connected;
+    await this.producer.send({
+      topic: physicalTopic(this.topicPrefix, topic),
+      messages: [{ key, value: JSON.stringify(value), headers }],
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.connected) await this.producer.disconnect().catch(() => undefined);
+    this.connected = undefined;
+  }
+}
+
+/**
+ * The worker's one consumer group over both event topics. A Kafka message is the notice that
+ * an event exists and where it sits in its partition; the event itself is read back from the
+ * event store by position, so handlers always see the authoritative, unredacted record.
+ */
+export class KafkaEventConsumer {
+  private readonly logger = new Logger(KafkaEventConsumer.name);
+  private readonly consumer: Consumer;
+
+  constructor(
+    kafka: Kafka,
+    private readonly db: Database,
+    private readonly topicPrefix: string,
+    groupId: string,
+    private readonly sinks: readonly EventSink[],
+  ) {
+    this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 50, retry: { retries: 10 } });
+  }
+
+  async start(): Promise<void> {
+    const byName = new Map<string, EventTopic>([TOPICS.events, TOPICS.legal].map((t) => [physicalTopic(this.topicPrefix, t), t]));
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...byName.keys()], fromBeginning: true });
+    await this.consumer.run({
+      eachBatch: async ({ batch, heartbeat }) => {
+        const topic = byName.get(batch.topic);
+        if (!topic || batch.messages.length === 0) return;
+        const positions = batch.messages.map((m) => Number(m.headers?.['coalition-position']?.toString() ?? JSON.parse(m.value?.toString() ?? '{}').position));
+        const events = await loadByPositions(this.db, positions);
+        for (const sink of this.sinks) {
+          await sink.handle(topic, batch.partition, events);
+          await heartbeat();
+        }
+      },
+    });
+    this.logger.log(`consuming ${[...byName.keys()].join(', ')}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect().catch(() => undefined);
+  }
+}
+
+async function loadByPositions(db: Database, positions: number[]): Promise<StoredEvent[]> {
+  const valid = positions.filter((p) => Number.isSafeInteger(p) && p > 0);
+  if (valid.length === 0) return [];
+  const rows = await db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ANY($1::bigint[]) ORDER BY position`, [valid]);
+  return rows.map(toStoredEvent);
+}

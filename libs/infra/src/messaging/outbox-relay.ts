@@ -1,0 +1,115 @@
+import { Logger } from '@nestjs/common';
+import { Database } from '../database/database';
+import { EVENT_COLUMNS, toStoredEvent } from '../event-store/stored-event';
+import { EventPublisher } from './event-transport';
+import { EventTopic } from './topics';
+
+export interface RelayOptions {
+  batchSize: number;
+  intervalMs: number;
+}
+
+export interface RelayObserver {
+  published?(count: number): void;
+  backlog?(count: number): void;
+  failed?(error: unknown): void;
+}
+
+/**
+ * Publishes outbox rows in position order and marks them sent. A failed publish leaves the
+ * rows unsent and backs off, so Kafka being down never fails a command: the outbox just
+ * grows and drains when the broker returns. Delivery is at least once (a crash between
+ * publish and mark re-sends a batch); consumers are idempotent by position.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+  private pending = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly publisher: EventPublisher,
+    private readonly options: RelayOptions,
+    private readonly observer: RelayObserver = {},
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Ask for a drain now (after a local append) instead of at the next poll. */
+  nudge(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  /** Publishes one batch; answers how many events went out. */
+  async drainOnce(): Promise<number> {
+    const rows = await this.db.query(
+      `SELECT o.topic, ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+         FROM outbox o JOIN events e USING (position)
+        WHERE o.sent_at IS NULL
+        ORDER BY o.position
+        LIMIT $1`,
+      [this.options.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const batch = rows.map((row) => ({ topic: row.topic as EventTopic, event: toStoredEvent(row) }));
+    const partitions = await this.publisher.publish(batch);
+    await this.db.query(
+      `UPDATE outbox o SET sent_at = now(), partition = s.partition
+         FROM unnest($1::bigint[], $2::int[]) AS s(position, partition)
+        WHERE o.position = s.position`,
+      [batch.map((b) => b.event.position), partitions],
+    );
+    this.observer.published?.(batch.length);
+    return batch.length;
+  }
+
+  async backlog(): Promise<number> {
+    const [row] = await this.db.query<{ count: string }>('SELECT count(*) AS count FROM outbox WHERE sent_at IS NULL');
+    return Number(row.count);
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.pending = false;
+      let sent = 0;
+      try {
+        sent = await this.drainOnce();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.observer.failed?.(error);
+        if (failures === 1 || failures % 20 === 0) {
+          this.logger.warn(`outbox publish failed (attempt ${failures}); will retry: ${(error as Error).message}`);
+        }
+      }
+      if (sent === this.options.batchSize && this.running) continue;
+      const delay = failures > 0 ? Math.min(250 * 2 ** Math.min(failures, 5), 5_000) : this.options.intervalMs;
+      if (!this.pending || failures > 0) await this.sleep(delay);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

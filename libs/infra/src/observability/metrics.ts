@@ -1,0 +1,52 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** One registry per process, exposed at /metrics by the api and by the worker. */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly commands = new Counter({
+    name: 'coalition_commands_total',
+    help: 'Commands handled, by type and outcome (ok, rejected code, error)',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly eventsPublished = new Counter({
+    name: 'coalition_outbox_published_total',
+    help: 'Events the outbox relay has published',
+    registers: [this.registry],
+  });
+
+  readonly outboxBacklog = new Gauge({
+    name: 'coalition_outbox_backlog',
+    help: 'Outbox rows not yet published',
+    registers: [this.registry],
+  });
+
+  readonly projectionLag = new Gauge({
+    name: 'coalition_projection_lag_seconds',
+    help: 'Time from an event being recorded to its projection applying it (last batch)',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
+  readonly projectionPosition = new Gauge({
+    name: 'coalition_projection_position',
+    help: 'Highest position each projection has applied',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(process: 'api' | 'worker' | 'embedded') {
+    this.registry.setDefaultLabels({ process });
+    collectDefaultMetrics({ register: this.registry });
+  }
+}

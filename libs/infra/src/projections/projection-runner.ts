@@ -1,0 +1,98 @@
+import { Database, Queryable } from '../database/database';
+import { StoredEvent } from '../event-store/stored-event';
+import { EventSink } from '../messaging/event-transport';
+import { EventTopic } from '../messaging/topics';
+import { DeadLetterQueue } from './dead-letters';
+import { Projection } from './projection';
+
+/** Projections take it shared per batch; a rebuild takes it exclusively for its whole run. */
+export const PROJECTION_LOCK = 7_261_002;
+
+export interface RunnerObserver {
+  applied?(projection: string, count: number, lagMs: number): void;
+}
+
+/**
+ * Applies delivered events to every projection of their topic. A batch is applied in one
+ * transaction per projection; if that fails, events are retried one by one, and one that keeps
+ * failing is dead-lettered and stepped over so the projection does not stall.
+ */
+export class ProjectionRunner implements EventSink {
+  readonly name = 'projections';
+
+  constructor(
+    private readonly db: Database,
+    private readonly projections: readonly Projection[],
+    private readonly deadLetters: DeadLetterQueue,
+    private readonly observer: RunnerObserver = {},
+    private readonly retries = 3,
+  ) {}
+
+  async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const projection of this.projections) {
+      if (projection.topic !== topic) continue;
+      try {
+        await this.applyAll(projection, topic, partition, events);
+      } catch {
+        for (const event of events) await this.applyOneWithRetries(projection, topic, partition, event);
+      }
+    }
+  }
+
+  private async applyAll(projection: Projection, topic: EventTopic, partition: number, events: readonly StoredEvent[]) {
+    const applied = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_LOCK]);
+      const checkpoint = await lockCheckpoint(tx, projection.name, topic, partition);
+      const fresh = events.filter((e) => e.position > checkpoint);
+      if (fresh.length === 0) return fresh;
+      for (const event of fresh) if (projection.eventTypes.has(event.type)) await projection.apply(event, tx);
+      await saveCheckpoint(tx, projection.name, topic, partition, fresh[fresh.length - 1].position);
+      return fresh;
+    });
+    if (applied.length > 0) {
+      const last = applied[applied.length - 1];
+      this.observer.applied?.(projection.name, applied.length, Date.now() - Date.parse(last.recordedAt));
+    }
+  }
+
+  private async applyOneWithRetries(projection: Projection, topic: EventTopic, partition: number, event: StoredEvent) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.applyAll(projection, topic, partition, [event]);
+        return;
+      } catch (error) {
+        if (attempt < this.retries) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+          continue;
+        }
+        await this.deadLetters.park({ consumer: `projection:${projection.name}`, topic, partition, event, error });
+        await this.db.transaction(async (tx) => {
+          const checkpoint = await lockCheckpoint(tx, projection.name, topic, partition);
+          if (event.position > checkpoint) await saveCheckpoint(tx, projection.name, topic, partition, event.position);
+        });
+        return;
+      }
+    }
+  }
+}
+
+async function lockCheckpoint(tx: Queryable, projection: string, topic: string, partition: number): Promise<number> {
+  await tx.query(
+    `INSERT INTO projection_checkpoints (projection, topic, partition, position) VALUES ($1, $2, $3, 0)
+     ON CONFLICT DO NOTHING`,
+    [projection, topic, partition],
+  );
+  const [row] = await tx.query<{ position: string }>(
+    `SELECT position FROM projection_checkpoints WHERE projection = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+    [projection, topic, partition],
+  );
+  return Number(row.position);
+}
+
+async function saveCheckpoint(tx: Queryable, projection: string, topic: string, partition: number, position: number) {
+  await tx.query(
+    `UPDATE projection_checkpoints SET position = $4, updated_at = now() WHERE projection = $1 AND topic = $2 AND partition = $3`,
+    [projection, topic, partition, position],
+  );
+}

@@ -1,0 +1,64 @@
+import { Database } from '../database/database';
+import { EVENT_COLUMNS, toStoredEvent } from '../event-store/stored-event';
+import { EventTopic } from '../messaging/topics';
+import { Projection } from './projection';
+import { PROJECTION_LOCK } from './projection-runner';
+
+export interface RebuildReport {
+  events: number;
+  projections: string[];
+  headPosition: number;
+}
+
+/**
+ * Empties every read model and folds the event store into it again, in one transaction that
+ * holds the projection lock exclusively: live projections pause meanwhile, and readers keep
+ * seeing the old read models until the new ones commit. Only events the relay has already
+ * published are folded, and each projection's per-partition checkpoint is set to match, so
+ * Kafka deliveries after the rebuild neither skip nor repeat anything.
+ */
+export async function rebuildProjections(db: Database, projections: readonly Projection[], pageSize = 2000): Promise<RebuildReport> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_LOCK]);
+    const tables = [...new Set(projections.flatMap((p) => p.tables))];
+    if (tables.length > 0) await tx.query(`TRUNCATE ${tables.join(', ')}`);
+    await tx.query('DELETE FROM projection_checkpoints WHERE projection = ANY($1::text[])', [projections.map((p) => p.name)]);
+
+    // Stop before the first event the relay has not published yet: it will still arrive by
+    // Kafka, and must find the checkpoint of its partition below it.
+    const [unsent] = await tx.query<{ position: string | null }>('SELECT min(position) AS position FROM outbox WHERE sent_at IS NULL');
+    const stopBefore = unsent?.position == null ? Number.MAX_SAFE_INTEGER : Number(unsent.position);
+    const checkpoints = new Map<string, number>();
+    let after = 0;
+    let events = 0;
+    for (;;) {
+      const rows = await tx.query(
+        `SELECT o.topic AS outbox_topic, o.partition AS outbox_partition, ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+           FROM events e JOIN outbox o USING (position)
+          WHERE e.position > $1 AND e.position < $3
+          ORDER BY e.position LIMIT $2`,
+        [after, pageSize, stopBefore],
+      );
+      for (const row of rows) {
+        const event = toStoredEvent(row);
+        const topic = row.outbox_topic as EventTopic;
+        for (const projection of projections) {
+          if (projection.topic !== topic) continue;
+          if (projection.eventTypes.has(event.type)) await projection.apply(event, tx);
+          checkpoints.set(`${projection.name}\u0000${topic}\u0000${row.outbox_partition}`, event.position);
+        }
+        after = event.position;
+        events += 1;
+      }
+      if (rows.length < pageSize) break;
+    }
+    for (const [key, position] of checkpoints) {
+      const [projection, topic, partition] = key.split('\u0000');
+      await tx.query(
+        `INSERT INTO projection_checkpoints (projection, topic, partition, position) VALUES ($1, $2, $3, $4)`,
+        [projection, topic, Number(partition), position],
+      );
+    }
+    return { events, projections: projections.map((p) => p.name), headPosition: after };
+  });
+}

@@ -1,0 +1,91 @@
+import { Logger } from '@nestjs/common';
+import { Database, Queryable } from '../database/database';
+
+export interface Deadline {
+  /** Deterministic (for example `proposal-close:<id>`), so scheduling twice is harmless. */
+  id: string;
+  kind: string;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+}
+
+export type DeadlineHandler = (deadline: Deadline) => Promise<void>;
+
+/** Writes a deadline, typically inside a projection's or process manager's transaction. */
+export async function scheduleDeadline(tx: Queryable, deadline: Deadline): Promise<void> {
+  await tx.query(
+    `INSERT INTO deadlines (id, kind, due_at, payload) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload
+       WHERE deadlines.fired_at IS NULL`,
+    [deadline.id, deadline.kind, deadline.dueAt, JSON.stringify(deadline.payload)],
+  );
+}
+
+/**
+ * Fires due deadlines by polling the `deadlines` table (default every 500 ms, well inside the
+ * 2 s promise). A row is claimed for a lease before its handler runs, so several workers never
+ * fire one deadline at once, and a worker that dies mid-handler leaves it to be fired again:
+ * handlers must be idempotent.
+ */
+export class DeadlineScheduler {
+  private readonly logger = new Logger(DeadlineScheduler.name);
+  private readonly handlers = new Map<string, DeadlineHandler>();
+  private timer?: NodeJS.Timeout;
+  private ticking?: Promise<number>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly intervalMs: number,
+    private readonly leaseSeconds = 30,
+  ) {}
+
+  register(kind: string, handler: DeadlineHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.tick(), this.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.ticking;
+  }
+
+  /** Fires what is due now; answers how many fired. */
+  tick(): Promise<number> {
+    this.ticking ??= this.fireDue().finally(() => (this.ticking = undefined));
+    return this.ticking;
+  }
+
+  private async fireDue(): Promise<number> {
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return 0;
+    const claimed = await this.db.query<{ id: string; kind: string; due_at: Date; payload: Record<string, unknown> }>(
+      `UPDATE deadlines SET attempts = attempts + 1, claimed_until = now() + make_interval(secs => $2)
+        WHERE id IN (SELECT id FROM deadlines
+                      WHERE fired_at IS NULL AND due_at <= now() AND kind = ANY($1::text[])
+                        AND (claimed_until IS NULL OR claimed_until < now())
+                      ORDER BY due_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+        RETURNING id, kind, due_at, payload`,
+      [kinds, this.leaseSeconds],
+    );
+    let fired = 0;
+    for (const row of claimed) {
+      const deadline: Deadline = { id: row.id, kind: row.kind, dueAt: new Date(row.due_at), payload: row.payload };
+      try {
+        await this.handlers.get(row.kind)?.(deadline);
+        await this.db.query('UPDATE deadlines SET fired_at = now(), last_error = NULL WHERE id = $1', [row.id]);
+        fired += 1;
+      } catch (error) {
+        this.logger.warn(`deadline ${row.id} failed, retrying after its lease: ${(error as Error).message}`);
+        await this.db.query(
+          `UPDATE deadlines SET last_error = $2, claimed_until = now() + interval '2 seconds' WHERE id = $1`,
+          [row.id, (error as Error).message],
+        );
+      }
+    }
+    return fired;
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { AppConfig } from '../config/config';
+import { Database } from '../database/database';
+import { EventStore } from '../event-store/event-store';
+import { APP_CONFIG, KAFKA } from '../infra.tokens';
+import { EventSink } from '../messaging/event-transport';
+import { InProcessBus } from '../messaging/in-process-bus';
+import { ensureTopics, KafkaEventConsumer, KafkaEventPublisher, KafkaJsonPublisher } from '../messaging/kafka';
+import { OutboxRelay } from '../messaging/outbox-relay';
+import { Metrics } from '../observability/metrics';
+import { DeadLetterQueue } from '../projections/dead-letters';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { ALL_PROJECTIONS } from '../read-models';
+import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
+
+export const EVENT_SINKS = Symbol('EVENT_SINKS');
+
+/**
+ * The worker's moving parts: the outbox relay, the consumer group feeding the event sinks
+ * (projections first), and the deadline scheduler. The worker app hosts it; the embedded
+ * default hosts it inside the api process, over the in-process bus instead of Kafka.
+ */
+@Injectable()
+export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerRuntime.name);
+  readonly relay: OutboxRelay;
+  readonly projections: ProjectionRunner;
+  private consumer?: KafkaEventConsumer;
+  private publisher?: KafkaEventPublisher;
+  private jsonPublisher?: KafkaJsonPublisher;
+  private backlogTimer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Database,
+    private readonly store: EventStore,
+    readonly scheduler: DeadlineScheduler,
+    private readonly metrics: Metrics,
+    @Optional() @Inject(KAFKA) private readonly kafka?: Kafka,
+    @Optional() @Inject(InProcessBus) private readonly bus?: InProcessBus,
+    @Optional() @Inject(EVENT_SINKS) private readonly extraSinks: EventSink[] = [],
+  ) {
+    if (kafka) {
+      this.publisher = new KafkaEventPublisher(kafka, config.topicPrefix);
+      this.jsonPublisher = new KafkaJsonPublisher(kafka, config.topicPrefix);
+    }
+    const deadLetters = new DeadLetterQueue(db, this.jsonPublisher);
+    this.projections = new ProjectionRunner(db, ALL_PROJECTIONS, deadLetters, {
+      applied: (name, _count, lagMs) => metrics.projectionLag.set({ projection: name }, lagMs / 1000),
+    });
+    const publisher = this.publisher ?? bus;
+    if (!publisher) throw new Error('the worker needs Kafka or the in-process bus');
+    this.relay = new OutboxRelay(db, publisher, config.relay, {
+      published: (count) => metrics.eventsPublished.inc(count),
+    });
+  }
+
+  get sinks(): EventSink[] {
+    return [this.projections, ...(this.extraSinks ?? [])];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.kafka && this.config.kafka) {
+      await ensureTopics(this.kafka, { ...this.config.kafka, topicPrefix: this.config.topicPrefix });
+      this.consumer = new KafkaEventConsumer(this.kafka, this.db, this.config.topicPrefix, `${this.config.topicPrefix}coalition-worker`, this.sinks);
+      await this.consumer.start();
+    } else {
+      for (const sink of this.sinks) this.bus?.subscribe(sink);
+    }
+    this.store.onAppended(() => this.relay.nudge());
+    this.relay.start();
+    this.scheduler.start();
+    this.backlogTimer = setInterval(() => {
+      this.relay.backlog().then((n) => this.metrics.outboxBacklog.set(n), () => undefined);
+    }, 5_000);
+    this.backlogTimer.unref();
+    this.logger.log(`worker runtime started (${this.kafka ? 'Kafka' : 'in-process transport'})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.backlogTimer);
+    await this.scheduler.stop();
+    await this.relay.stop();
+    await this.consumer?.stop();
+    await this.publisher?.disconnect();
+    await this.jsonPublisher?.disconnect();
+  }
+}
