@@ -1,0 +1,63 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+
+export interface RunningApp {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts a built app (`npm test` builds first) as its own process, exactly as
+ * `npm run start:api` / `start:worker` would, and waits until it answers /health/live.
+ */
+export async function startApp(app: 'api' | 'worker', env: Record<string, string>, port: number): Promise<RunningApp> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', join(ROOT, 'tools/register-aliases.js'), join(ROOT, `dist/apps/${app}/src/main.js`)],
+    { cwd: ROOT, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}:\n${output}`);
+    const live = await fetch(`${url}/health/live`).then((r) => r.ok, () => false);
+    if (live) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${app} did not start within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+let nextPort = 39_000 + Math.floor(Math.random() * 2_000);
+export const freePort = (): number => nextPort++;
+
+export async function json<T = unknown>(response: Response): Promise<T> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`not JSON (${response.status}): ${text.slice(0, 500)}`);
+  }
+}
