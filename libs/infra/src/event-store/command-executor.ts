@@ -33,13 +33,15 @@ export const systemClock: Clock = { now: () => new Date() };
 /**
  * Load the stream, decide, append at the version the decision saw. When the caller did not
  * pin a version, a conflicting concurrent append is resolved by deciding again on the newer
- * state, a few times, before giving up with VERSION_CONFLICT.
+ * state. Appends are serialised, so each round lets at least one contender win: N writers on
+ * one hot stream (40 offers on one pledge) need up to N rounds, hence the generous bound, with
+ * jitter so the losers do not re-collide in lockstep.
  */
 export class CommandExecutor {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock = systemClock,
-    private readonly maxAttempts = 5,
+    private readonly maxAttempts = 50,
   ) {}
 
   async execute<C extends Command, E extends DomainEvent, S>(
@@ -79,6 +81,7 @@ export class CommandExecutor {
         const pinned = envelope.expectedVersion !== undefined;
         if (pinned) throw new WrongExpectedVersion(error.streamId, error.expected, error.actual, true);
         if (attempt >= this.maxAttempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 * attempt, 20)));
       }
     }
   }
