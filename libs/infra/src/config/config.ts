@@ -4,6 +4,13 @@ const booleanString = z
   .enum(['true', 'false', '1', '0'], { errorMap: () => ({ message: 'must be true or false' }) })
   .transform((v) => v === 'true' || v === '1');
 
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -15,19 +22,19 @@ const schema = z.object({
     .optional(),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"').default(''),
   KAFKA_CLIENT_ID: z.string().min(1).default('coalition'),
-  KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(128).default(3),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  KAFKA_PARTITIONS: wholeNumber(1, 128).default(3),
+  PORT: wholeNumber(0, 65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_POOL_SIZE: wholeNumber(1, 200).default(10),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  JWT_TTL_SECONDS: wholeNumber(30, 86_400).default(900),
   BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   WEBHOOK_ALLOW_PRIVATE: booleanString.optional(),
-  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
-  RELAY_INTERVAL_MS: z.coerce.number().int().min(5).max(60_000).default(50),
-  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
-  MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  RELAY_BATCH_SIZE: wholeNumber(1, 10_000).default(500),
+  RELAY_INTERVAL_MS: wholeNumber(5, 60_000).default(50),
+  SCHEDULER_INTERVAL_MS: wholeNumber(50, 60_000).default(500),
+  MIN_POSITION_WAIT_MS: wholeNumber(0, 60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
