@@ -22,7 +22,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
-      { path: 'health/(.*)', method: RequestMethod.ALL },
+      { path: 'health/*path', method: RequestMethod.ALL },
       { path: 'metrics', method: RequestMethod.ALL },
     ],
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@coalition/infra';
 
@@ -12,6 +13,8 @@ const CORRELATION_HEADER = 'x-correlation-id';
  */
 export const loggingModule = (config: AppConfig) =>
   LoggerModule.forRoot({
+    // Express 5 route syntax; the default '*' makes Nest log a conversion warning at every start.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       genReqId: (request: IncomingMessage, response) => {
