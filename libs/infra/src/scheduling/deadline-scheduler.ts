@@ -44,7 +44,7 @@ export class DeadlineScheduler {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick(), this.intervalMs);
+    this.timer ??= setInterval(() => void this.tick().catch((error) => this.logger.warn(`deadline poll failed; will retry: ${(error as Error).message}`)), this.intervalMs);
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,272 @@
+import { memberStateDecider, MemberStateCommand, memberStateStreamId } from '@coalition/domain';
+import { Database } from '../database/database';
+import { TOPICS } from '../messaging/topics';
+import { createTestDatabase, TestDatabase, testAdmin } from '../testing';
+import { CommandExecutor } from './command-executor';
+import { AppendRequest, AppendResult, EventStore, WithinAppend } from './event-store';
+import { WrongExpectedVersion } from './event-store.errors';
+
+const metadata: AppendRequest['metadata'] = {
+  actor: { id: testAdmin.id, kind: testAdmin.kind, stateCode: null, roles: [...testAdmin.roles] },
+  commandId: 'cmd',
+  correlationId: 'cmd',
+  causationId: 'cmd',
+};
+
+const appendRequest = (streamId: string, expectedVersion: number | 'any', types: string[], streamType = 'member-state'): AppendRequest => ({
+  streamId,
+  streamType,
+  expectedVersion,
+  events: types.map((type, i) => ({ type, data: { n: i } })),
+  metadata,
+  recordedAt: new Date(),
+});
+
+const register = (code: string, population = 1_000): MemberStateCommand => ({
+  type: 'RegisterState',
+  data: { code, name: `State ${code}`, population },
+});
+const changePopulation = (code: string, population: number): MemberStateCommand => ({
+  type: 'ChangePopulation',
+  data: { code, population },
+});
+
+/** An event store whose appends wait until `parties` of them are pending, so they truly race. */
+class RacingEventStore extends EventStore {
+  appendCalls = 0;
+  private waiting: (() => void)[] = [];
+
+  constructor(
+    db: Database,
+    private parties: number,
+  ) {
+    super(db);
+  }
+
+  override async append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
+    this.appendCalls += 1;
+    if (this.parties > 0) {
+      await new Promise<void>((resolve) => {
+        this.waiting.push(resolve);
+        if (this.waiting.length >= this.parties) {
+          this.parties = 0;
+          for (const release of this.waiting.splice(0)) release();
+        }
+      });
+    }
+    return super.append(request, withinAppend);
+  }
+}
+
+describe('EventStore (PostgreSQL)', () => {
+  let testDb: TestDatabase;
+  let db: Database;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase({ poolSize: 24 });
+    db = testDb.db;
+    store = new EventStore(db);
+  });
+
+  afterAll(async () => {
+    await testDb?.drop();
+  });
+
+  it('lets exactly one of two concurrent writers at the same expected version win; the other gets VERSION_CONFLICT', async () => {
+    for (let round = 0; round < 10; round++) {
+      const streamId = `race-${round}`;
+      // Round 0 races on creating the stream, the others on extending it.
+      const base = round === 0 ? 0 : 1;
+      if (base === 1) await store.append(appendRequest(streamId, 0, ['Created']));
+
+      const outcomes = await Promise.allSettled([
+        store.append(appendRequest(streamId, base, ['WriterA'])),
+        store.append(appendRequest(streamId, base, ['WriterB'])),
+      ]);
+
+      const won = outcomes.filter((o): o is PromiseFulfilledResult<AppendResult> => o.status === 'fulfilled');
+      const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0].reason).toBeInstanceOf(WrongExpectedVersion);
+      expect(lost[0].reason).toMatchObject({ code: 'VERSION_CONFLICT', streamId, expected: base, actual: base + 1 });
+      expect(won[0].value.version).toBe(base + 1);
+
+      const stream = await store.readStream(streamId);
+      expect(stream.map((e) => e.version)).toEqual(Array.from({ length: base + 1 }, (_, i) => i + 1));
+      expect(stream[stream.length - 1].type).toBe(won[0].value.events[0].type);
+    }
+  });
+
+  it('retries a conflicting command when no version is pinned: 10 concurrent population changes all succeed', async () => {
+    const executor = new CommandExecutor(store);
+    const code = 'RT';
+    const streamId = memberStateStreamId(code);
+    await executor.execute(memberStateDecider, { streamId, command: register(code), actor: testAdmin });
+
+    const populations = Array.from({ length: 10 }, (_, i) => 2_000 + i);
+    const outcomes = await Promise.all(
+      populations.map((population) =>
+        executor.execute(memberStateDecider, { streamId, command: changePopulation(code, population), actor: testAdmin }),
+      ),
+    );
+
+    const versions = outcomes.map((o) => o.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 10 }, (_, i) => i + 2));
+    const stream = await store.readStream(streamId);
+    expect(stream).toHaveLength(11);
+    expect(stream.slice(1).map((e) => e.data.population).sort()).toEqual(populations);
+    // Each outcome reports the event it wrote.
+    for (const outcome of outcomes) {
+      expect(outcome.events).toHaveLength(1);
+      expect(stream[outcome.version - 1].eventId).toBe(outcome.events[0].eventId);
+      expect(outcome.position).toBe(outcome.events[0].position);
+    }
+  });
+
+  it('retries when the stream moved between its read and its append', async () => {
+    const racing = new RacingEventStore(db, 2);
+    const executor = new CommandExecutor(racing);
+    const code = 'RU';
+    const streamId = memberStateStreamId(code);
+    await new CommandExecutor(store).execute(memberStateDecider, { streamId, command: register(code), actor: testAdmin });
+    racing.appendCalls = 0;
+
+    const outcomes = await Promise.all([
+      executor.execute(memberStateDecider, { streamId, command: changePopulation(code, 7), actor: testAdmin }),
+      executor.execute(memberStateDecider, { streamId, command: changePopulation(code, 8), actor: testAdmin }),
+    ]);
+
+    expect(outcomes.map((o) => o.version).sort()).toEqual([2, 3]);
+    expect(racing.appendCalls).toBe(3); // both decided on version 1; the loser decided again and appended
+  });
+
+  it('reports a conflict instead of retrying when the caller pinned expectedVersion', async () => {
+    const racing = new RacingEventStore(db, 2);
+    const executor = new CommandExecutor(racing);
+    const code = 'PN';
+    const streamId = memberStateStreamId(code);
+    await new CommandExecutor(store).execute(memberStateDecider, { streamId, command: register(code), actor: testAdmin });
+    racing.appendCalls = 0;
+
+    const outcomes = await Promise.allSettled([
+      executor.execute(memberStateDecider, { streamId, command: changePopulation(code, 7), actor: testAdmin, expectedVersion: 1 }),
+      executor.execute(memberStateDecider, { streamId, command: changePopulation(code, 8), actor: testAdmin, expectedVersion: 1 }),
+    ]);
+
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0].reason).toBeInstanceOf(WrongExpectedVersion);
+    expect(lost[0].reason).toMatchObject({ code: 'VERSION_CONFLICT', pinned: true });
+    expect(racing.appendCalls).toBe(2); // no retry
+    expect(await store.readStream(streamId)).toHaveLength(2);
+
+    // A pin that is already stale is refused before anything is decided.
+    await expect(
+      executor.execute(memberStateDecider, { streamId, command: changePopulation(code, 9), actor: testAdmin, expectedVersion: 1 }),
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT', expected: 1, actual: 2 });
+    expect(await store.readStream(streamId)).toHaveLength(2);
+  });
+
+  it('answers the stream\'s last position for a command that records nothing', async () => {
+    const executor = new CommandExecutor(store);
+    const code = 'NO';
+    const streamId = memberStateStreamId(code);
+    const registered = await executor.execute(memberStateDecider, { streamId, command: register(code, 5), actor: testAdmin });
+    await store.append(appendRequest('elsewhere', 0, ['Other'])); // the global head moves on
+
+    const unchanged = await executor.execute(memberStateDecider, { streamId, command: changePopulation(code, 5), actor: testAdmin });
+    expect(unchanged).toMatchObject({ streamId, version: 1, position: registered.position, events: [] });
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('lets a reader following readAll(after, limit) see every event of 20 concurrent writers exactly once, in order', async () => {
+    const { position: start } = await store.head();
+    const writers = 20;
+    const appendsPerWriter = 8;
+    let writing = true;
+    let written = 0;
+
+    const writer = async (w: number) => {
+      const streamId = `concurrent-${w}`;
+      let version = 0;
+      for (let i = 0; i < appendsPerWriter; i++) {
+        const count = 1 + ((w + i) % 3); // 1 to 3 events per append
+        const result = await store.append(appendRequest(streamId, version, Array.from({ length: count }, () => 'Tick')));
+        version = result.version;
+        written += count;
+      }
+    };
+
+    const seen: number[] = [];
+    let nonEmptyReadsWhileWriting = 0;
+    const reader = async () => {
+      let after = start;
+      for (;;) {
+        const stillWriting = writing;
+        const page = await store.readAll(after, 5);
+        if (stillWriting && page.length > 0) nonEmptyReadsWhileWriting += 1;
+        for (const event of page) {
+          // Contiguous: never a gap, never a step back.
+          if (event.position !== after + 1) throw new Error(`reader at ${after} was handed position ${event.position}`);
+          seen.push(event.position);
+          after = event.position;
+        }
+        if (page.length === 0) {
+          if (!stillWriting) return;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    };
+
+    const reading = reader();
+    await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+    writing = false;
+    await reading;
+
+    const { position: end } = await store.head();
+    expect(end - start).toBe(written);
+    expect(seen).toEqual(Array.from({ length: written }, (_, i) => start + i + 1));
+    expect(new Set(seen).size).toBe(seen.length);
+    // The reader really ran alongside the writers rather than after them.
+    expect(nonEmptyReadsWhileWriting).toBeGreaterThan(3);
+
+    // Each stream still has versions 1..n in position order.
+    for (let w = 0; w < writers; w++) {
+      const stream = await store.readStream(`concurrent-${w}`);
+      expect(stream.map((e) => e.version)).toEqual(stream.map((_, i) => i + 1));
+      expect(stream.map((e) => e.position)).toEqual([...stream.map((e) => e.position)].sort((a, b) => a - b));
+    }
+  });
+
+  it('writes one unsent outbox row per appended event, on the topic of the stream type', async () => {
+    const result = await store.append(appendRequest('outbox-1', 0, ['A', 'B', 'C']));
+    const legal = await store.append(appendRequest('legal-1', 0, ['Filed'], 'legal-action'));
+
+    const rows = await db.query<{ position: string; topic: string; partition: number | null; sent_at: Date | null }>(
+      'SELECT position, topic, partition, sent_at FROM outbox WHERE position = ANY($1::bigint[]) ORDER BY position',
+      [[...result.events, ...legal.events].map((e) => e.position)],
+    );
+    expect(rows.map((r) => Number(r.position))).toEqual([...result.events, ...legal.events].map((e) => e.position));
+    expect(rows.map((r) => r.topic)).toEqual([TOPICS.events, TOPICS.events, TOPICS.events, TOPICS.legal]);
+    expect(rows.every((r) => r.partition === null && r.sent_at === null)).toBe(true);
+  });
+
+  it('writes neither events nor outbox rows when work inside the append fails', async () => {
+    const before = await store.head();
+    const [{ count: outboxBefore }] = await db.query<{ count: string }>('SELECT count(*) AS count FROM outbox');
+
+    await expect(
+      store.append(appendRequest('rolled-back', 0, ['A', 'B']), async () => {
+        throw new Error('idempotency record failed');
+      }),
+    ).rejects.toThrow('idempotency record failed');
+
+    expect(await store.head()).toEqual(before);
+    expect(await store.readStream('rolled-back')).toEqual([]);
+    const [{ count: outboxAfter }] = await db.query<{ count: string }>('SELECT count(*) AS count FROM outbox');
+    expect(outboxAfter).toBe(outboxBefore);
+  });
+});

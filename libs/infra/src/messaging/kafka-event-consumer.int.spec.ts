@@ -1,0 +1,79 @@
+import { Kafka } from 'kafkajs';
+import { memberStateDecider, MemberStateCommand, memberStateStreamId } from '@coalition/domain';
+import { Database } from '../database/database';
+import { CommandExecutor } from '../event-store/command-executor';
+import { EventStore } from '../event-store/event-store';
+import { CheckpointWaiter } from '../projections/checkpoint-waiter';
+import { DeadLetterQueue } from '../projections/dead-letters';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { ALL_PROJECTIONS, MemberStatesRepository } from '../read-models';
+import { createTestDatabase, TestDatabase, testAdmin, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
+import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher, KafkaSettings } from './kafka';
+import { OutboxRelay } from './outbox-relay';
+
+/**
+ * The production read path end to end: command -> event store -> outbox relay -> Kafka ->
+ * consumer group -> projections, with the api's read-your-writes wait on top.
+ */
+describe('Events through Kafka to the read models (real Kafka)', () => {
+  const prefix = uniqueTopicPrefix();
+  const settings: KafkaSettings = { brokers: testKafkaBrokers(), clientId: 'consumer-int', partitions: 3, topicPrefix: prefix };
+  let testDb: TestDatabase;
+  let db: Database;
+  let kafka: Kafka;
+  let publisher: KafkaEventPublisher;
+  let relay: OutboxRelay;
+  let consumer: KafkaEventConsumer;
+  let executor: CommandExecutor;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase({ poolSize: 6 });
+    db = testDb.db;
+    const store = new EventStore(db);
+    executor = new CommandExecutor(store);
+    kafka = createKafka(settings);
+    await ensureTopics(kafka, settings);
+    publisher = new KafkaEventPublisher(kafka, prefix);
+    relay = new OutboxRelay(db, publisher, { batchSize: 50, intervalMs: 20 });
+    store.onAppended(() => relay.nudge());
+    relay.start();
+    const runner = new ProjectionRunner(db, ALL_PROJECTIONS, new DeadLetterQueue(db));
+    consumer = new KafkaEventConsumer(kafka, db, prefix, `${prefix}coalition-worker`, [runner]);
+    await consumer.start();
+  }, 30_000);
+
+  afterAll(async () => {
+    await relay?.stop();
+    await consumer?.stop();
+    await publisher?.disconnect();
+    const admin = kafka.admin();
+    await admin
+      .connect()
+      .then(async () => admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)), timeout: 5_000 }))
+      .catch(() => undefined)
+      .finally(() => admin.disconnect());
+    await testDb?.drop();
+  }, 30_000);
+
+  const run = (code: string, command: MemberStateCommand) =>
+    executor.execute(memberStateDecider, { streamId: memberStateStreamId(code), command, actor: testAdmin });
+
+  it('makes a command visible in the read model once CheckpointWaiter says its position is reached', async () => {
+    const waiter = new CheckpointWaiter(db, ALL_PROJECTIONS);
+    const repository = new MemberStatesRepository(db);
+    const codes = ['KA', 'KB', 'KC', 'KD', 'KE', 'KF'];
+    let last = 0;
+    for (const code of codes) last = (await run(code, { type: 'RegisterState', data: { code, name: `State ${code}`, population: 10 } })).position;
+    expect(await waiter.waitFor(last, 20_000)).toBe(true);
+    expect((await repository.list()).map((s) => s.code)).toEqual(codes);
+
+    // Read-your-writes: whatever partition each change went to, the wait covers it.
+    for (const [i, code] of codes.entries()) {
+      const { position } = await run(code, { type: 'ChangePopulation', data: { code, population: 100 + i } });
+      expect(await waiter.waitFor(position, 10_000)).toBe(true);
+      expect((await repository.list()).find((s) => s.code === code)?.population).toBe(100 + i);
+    }
+    const partitions = await db.query<{ partition: number }>('SELECT DISTINCT partition FROM outbox ORDER BY partition');
+    expect(partitions.length).toBeGreaterThan(1); // the streams really spread over partitions
+  }, 60_000);
+});

@@ -1,0 +1,218 @@
+import { Kafka } from 'kafkajs';
+import { memberStateDecider, MemberStateCommand, memberStateStreamId } from '@coalition/domain';
+import { Database } from '../database/database';
+import { CommandExecutor } from '../event-store/command-executor';
+import { EventStore } from '../event-store/event-store';
+import {
+  consumeUntil,
+  createTestDatabase,
+  eventually,
+  LocalKafkaBroker,
+  ReceivedMessage,
+  TestDatabase,
+  testAdmin,
+  testKafkaBrokers,
+  uniqueTopicPrefix,
+} from '../testing';
+import { CloudEvent } from './cloud-event';
+import { createKafka, ensureTopics, KafkaEventPublisher, KafkaSettings } from './kafka';
+import { OutboxRelay } from './outbox-relay';
+import { physicalTopic, TOPICS } from './topics';
+
+const codes = ['AK', 'BC', 'CD', 'DE', 'EF', 'FG'];
+
+function commandsFor(round: number): { code: string; command: MemberStateCommand }[] {
+  return codes.map((code) => ({
+    code,
+    command:
+      round === 0
+        ? { type: 'RegisterState', data: { code, name: `State ${code}`, population: 1_000 } }
+        : { type: 'ChangePopulation', data: { code, population: 1_000 + round } },
+  }));
+}
+
+const positionsOf = (messages: readonly ReceivedMessage[]): Set<number> =>
+  new Set(messages.map((m) => Number(m.headers['coalition-position'])));
+
+const allPresent = (n: number) => (messages: readonly ReceivedMessage[]) => positionsOf(messages).size >= n;
+
+async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 5_000 });
+  } catch {
+    // best effort: the topics carry a unique prefix and never disturb another test
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
+  let testDb: TestDatabase;
+  let db: Database;
+  let store: EventStore;
+  let executor: CommandExecutor;
+
+  beforeEach(async () => {
+    testDb = await createTestDatabase({ poolSize: 6 });
+    db = testDb.db;
+    store = new EventStore(db);
+    executor = new CommandExecutor(store);
+  });
+
+  afterEach(async () => {
+    await testDb?.drop();
+  });
+
+  const execute = async (round: number) => {
+    for (const { code, command } of commandsFor(round)) {
+      await executor.execute(memberStateDecider, { streamId: memberStateStreamId(code), command, actor: testAdmin });
+    }
+  };
+
+  describe('on the shared broker', () => {
+    const prefix = uniqueTopicPrefix();
+    const settings: KafkaSettings = { brokers: testKafkaBrokers(), clientId: 'outbox-relay-int', partitions: 3, topicPrefix: prefix };
+    const topic = physicalTopic(prefix, TOPICS.events);
+    let kafka: Kafka;
+    let publisher: KafkaEventPublisher;
+    let relay: OutboxRelay | undefined;
+
+    beforeAll(() => {
+      kafka = createKafka(settings);
+    });
+
+    afterEach(async () => {
+      await relay?.stop();
+      await publisher?.disconnect();
+    });
+
+    afterAll(async () => {
+      await deleteTopics(kafka, prefix);
+    });
+
+    it('publishes every event once, as a CloudEvent keyed by stream, in position order per partition, and marks it sent', async () => {
+      await ensureTopics(kafka, settings);
+      publisher = new KafkaEventPublisher(kafka, prefix);
+      const started = (relay = new OutboxRelay(db, publisher, { batchSize: 5, intervalMs: 20 }));
+      const unsubscribe = store.onAppended(() => started.nudge());
+      started.start();
+      for (let round = 0; round < 4; round++) await execute(round);
+      unsubscribe();
+      const events = await store.readAll(0, 1_000);
+      const n = events.length;
+      expect(n).toBe(codes.length * 4);
+
+      await eventually(async () => (await started.backlog()) === 0, { timeoutMs: 20_000, what: 'the outbox to drain' });
+      const messages = await consumeUntil(kafka, topic, allPresent(n), { timeoutMs: 30_000 });
+
+      // Exactly once in the happy path, and nothing else on the topic.
+      expect(messages).toHaveLength(n);
+      expect([...positionsOf(messages)].sort((a, b) => a - b)).toEqual(events.map((e) => e.position));
+
+      // Kafka orders per partition only: there, offsets follow positions.
+      const byPartition = new Map<number, ReceivedMessage[]>();
+      for (const m of messages) byPartition.set(m.partition, [...(byPartition.get(m.partition) ?? []), m]);
+      for (const inPartition of byPartition.values()) {
+        const ordered = [...inPartition].sort((a, b) => a.offset - b.offset);
+        const positions = ordered.map((m) => Number(m.headers['coalition-position']));
+        expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      }
+
+      const outbox = new Map(
+        (await db.query<{ position: string; partition: number | null; sent_at: Date | null }>('SELECT position, partition, sent_at FROM outbox')).map(
+          (r) => [Number(r.position), r],
+        ),
+      );
+      const partitionOfStream = new Map<string, number>();
+      for (const event of events) {
+        const message = messages.find((m) => Number(m.headers['coalition-position']) === event.position);
+        if (!message) throw new Error(`position ${event.position} was not published`);
+        expect(message.key).toBe(event.streamId);
+        // One stream, one partition: a stream's events stay in order for every consumer.
+        expect(partitionOfStream.get(event.streamId) ?? message.partition).toBe(message.partition);
+        partitionOfStream.set(event.streamId, message.partition);
+
+        const cloudEvent = JSON.parse(message.value ?? 'null') as CloudEvent;
+        expect(cloudEvent).toEqual({
+          specversion: '1.0',
+          id: event.eventId,
+          source: `urn:coalition:member-state:${event.streamId}`,
+          type: event.type === 'StateRegistered' ? 'coalition.member-state.state-registered.v1' : 'coalition.member-state.population-changed.v1',
+          subject: event.streamId,
+          time: event.recordedAt,
+          datacontenttype: 'application/json',
+          data: event.data,
+          position: event.position,
+          streamversion: event.version,
+          correlationid: event.metadata.correlationId,
+          actorstate: null,
+          actorid: testAdmin.id,
+        });
+        expect(message.headers['ce-type']).toBe(event.type);
+
+        const row = outbox.get(event.position);
+        expect(row?.sent_at).toBeInstanceOf(Date);
+        expect(row?.partition).toBe(message.partition);
+      }
+    }, 60_000);
+  });
+
+  describe('through a Kafka outage (a broker of its own)', () => {
+    const broker = new LocalKafkaBroker(Number(process.env.KAFKA_OUTAGE_PORT || 39092));
+    const prefix = uniqueTopicPrefix();
+    const settings: KafkaSettings = { brokers: broker.brokers, clientId: 'outbox-relay-outage', partitions: 3, topicPrefix: prefix };
+    const topic = physicalTopic(prefix, TOPICS.events);
+    let kafka: Kafka | undefined;
+    let publisher: KafkaEventPublisher | undefined;
+    let relay: OutboxRelay | undefined;
+    const failures: unknown[] = [];
+
+    afterEach(async () => {
+      await relay?.stop().catch(() => undefined);
+      await publisher?.disconnect().catch(() => undefined);
+    }, 60_000);
+
+    afterAll(async () => {
+      if (kafka) await deleteTopics(kafka, prefix);
+      await broker.down(); // whatever happened above, never leave this broker running
+    }, 90_000);
+
+    it('keeps accepting commands while Kafka is down and publishes every event once it is back', async () => {
+      await broker.up();
+      kafka = createKafka(settings);
+      await ensureTopics(kafka, settings);
+      publisher = new KafkaEventPublisher(kafka, prefix);
+      const started = (relay = new OutboxRelay(db, publisher, { batchSize: 5, intervalMs: 20 }, { failed: (e) => failures.push(e) }));
+      store.onAppended(() => started.nudge());
+      relay.start();
+
+      await execute(0);
+      await eventually(async () => (await started.backlog()) === 0, { timeoutMs: 20_000, what: 'the first events to be published' });
+      expect(failures).toHaveLength(0);
+
+      await broker.down();
+      for (let round = 1; round <= 3; round++) {
+        const t0 = Date.now();
+        await execute(round); // must neither fail nor wait for Kafka
+        expect(Date.now() - t0).toBeLessThan(5_000);
+      }
+      const n = codes.length * 4;
+      expect((await store.head()).position).toBe(n);
+      // The relay tried, failed, and kept the events.
+      await eventually(() => failures.length > 0, { timeoutMs: 30_000, what: 'the relay to notice the outage' });
+      expect(await started.backlog()).toBe(codes.length * 3);
+
+      await broker.up();
+      await eventually(async () => (await started.backlog()) === 0, { timeoutMs: 60_000, intervalMs: 200, what: 'the outbox to drain after the outage' });
+
+      // At least once: duplicates are allowed, a missing position is not.
+      const messages = await consumeUntil(kafka, topic, allPresent(n), { timeoutMs: 30_000 });
+      expect([...positionsOf(messages)].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+      const unsentOrUnpartitioned = await db.query('SELECT position FROM outbox WHERE sent_at IS NULL OR partition IS NULL');
+      expect(unsentOrUnpartitioned).toEqual([]);
+    }, 150_000);
+  });
+});

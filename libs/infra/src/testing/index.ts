@@ -1,0 +1,4 @@
+export * from './test-database';
+export * from './eventually';
+export * from './actors';
+export * from './kafka';
