@@ -50,7 +50,8 @@ export async function startApp(app: 'api' | 'worker', env: Record<string, string
   };
 }
 
-let nextPort = 39_000 + Math.floor(Math.random() * 2_000);
+// Clear of the test brokers (9092, 19092, 29092, 39092 and their controller ports +1).
+let nextPort = 45_000 + Math.floor(Math.random() * 5_000);
 export const freePort = (): number => nextPort++;
 
 export async function json<T = unknown>(response: Response): Promise<T> {
