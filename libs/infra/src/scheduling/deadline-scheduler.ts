@@ -50,7 +50,7 @@ export class DeadlineScheduler {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.ticking;
+    await this.ticking?.catch(() => undefined);
   }
 
   /** Fires what is due now; answers how many fired. */
