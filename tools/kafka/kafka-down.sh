@@ -9,42 +9,14 @@
 # Idempotent: exits 0 when no broker is running for that port.
 set -euo pipefail
 
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-STATE_DIR="${KAFKA_STATE_DIR:-$REPO_ROOT/.kafka}"
-PORT="${KAFKA_PORT:-9092}"
+KAFKA_SCRIPT=kafka-down
+# shellcheck source=SCRIPTDIR/broker-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/broker-common.sh"
 STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
-PROPS="$STATE_DIR/server-$PORT.properties"
-PID_FILE="$STATE_DIR/kafka-$PORT.pid"
-
-log() { echo "[kafka-down:$PORT] $*" >&2; }
 
 [[ -d "$STATE_DIR" ]] || { log "not running"; exit 0; }
 
-# Same ownership test as kafka-up.sh: never signal a pid that was reused by something
-# else after the broker died.
-is_our_broker() {
-  local pid="$1" args
-  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
-  mapfile -d '' args <"/proc/$pid/cmdline" 2>/dev/null || return 1
-  [[ " ${args[*]} " == *" kafka.Kafka $PROPS "* ]]
-}
-
-find_broker_pid() {
-  local pid
-  if [[ -f "$PID_FILE" ]]; then
-    pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-    if is_our_broker "$pid"; then echo "$pid"; return 0; fi
-  fi
-  for pid in /proc/[0-9]*; do
-    pid="${pid#/proc/}"
-    if is_our_broker "$pid"; then echo "$pid"; return 0; fi
-  done
-  return 1
-}
-
-# Serialise with kafka-up.sh so a stop never interleaves with a start on the same port.
-exec 9>"$STATE_DIR/kafka-$PORT.lock"
-flock 9
+lock_port
 
 if ! pid="$(find_broker_pid)"; then
   rm -f "$PID_FILE"

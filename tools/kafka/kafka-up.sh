@@ -19,24 +19,22 @@
 # directory is never reformatted, so down+up is a restart with all topics and messages kept.
 set -euo pipefail
 
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+KAFKA_SCRIPT=kafka-up
+# shellcheck source=SCRIPTDIR/broker-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/broker-common.sh"
+
 POM="$REPO_ROOT/tools/kafka/pom.xml"
-STATE_DIR="${KAFKA_STATE_DIR:-$REPO_ROOT/.kafka}"
-PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((PORT + 1))}"
 HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}"
 START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
 
 LIBS="$STATE_DIR/libs"
 DATA_DIR="$STATE_DIR/data-$PORT"
-PROPS="$STATE_DIR/server-$PORT.properties"
 LOG4J="$STATE_DIR/log4j.properties"
 TOOLS_LOG4J="$STATE_DIR/tools-log4j.properties"
 LOG_FILE="$STATE_DIR/kafka-$PORT.log"
-PID_FILE="$STATE_DIR/kafka-$PORT.pid"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-log() { echo "[kafka-up:$PORT] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 command -v "$JAVA" >/dev/null || die "java not found (JDK 17+ required)"
@@ -46,33 +44,7 @@ mkdir -p "$STATE_DIR"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# A pid is only ours if it is still a JVM running kafka.Kafka on *this* port's config;
-# checking the command line guards against pid reuse after a reboot or crash.
-is_our_broker() {
-  local pid="$1" args
-  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
-  mapfile -d '' args <"/proc/$pid/cmdline" 2>/dev/null || return 1
-  [[ " ${args[*]} " == *" kafka.Kafka $PROPS "* ]]
-}
-
-# Finds the broker even if its pid file was lost (e.g. .kafka/ partly cleaned).
-find_broker_pid() {
-  local pid
-  if [[ -f "$PID_FILE" ]]; then
-    pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-    if is_our_broker "$pid"; then echo "$pid"; return 0; fi
-  fi
-  for pid in /proc/[0-9]*; do
-    pid="${pid#/proc/}"
-    if is_our_broker "$pid"; then echo "$pid"; return 0; fi
-  done
-  return 1
-}
-
-# Parallel callers (e.g. several jest global setups under `nx run-many`) must not race:
-# the second one waits here, then finds the broker running and exits as a no-op.
-exec 9>"$STATE_DIR/kafka-$PORT.lock"
-flock 9
+lock_port
 
 # --- 1. Broker jars: resolved once, re-resolved only when the pom changes. -----------
 resolve_jars() {
