@@ -32,6 +32,10 @@ export const metadataActor = (actor: Actor): EventMetadata['actor'] => ({
 export const EVENT_COLUMNS =
   'position, event_id, stream_id, stream_type, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
 
+/** The same columns qualified by a table alias, for queries that join `events` to another table. */
+export const eventColumnsOf = (alias: string): string =>
+  EVENT_COLUMNS.split(', ').map((column) => `${alias}.${column}`).join(', ');
+
 export function toStoredEvent(row: Record<string, unknown>): StoredEvent {
   return {
     position: Number(row.position),

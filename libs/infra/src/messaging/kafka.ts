@@ -13,6 +13,34 @@ export interface KafkaSettings {
   topicPrefix: string;
 }
 
+/**
+ * Connects on first use and shares that attempt; a failed attempt is forgotten so the next
+ * call tries again (the relay keeps calling while the broker is down).
+ */
+class LazyConnection {
+  private attempt?: Promise<void>;
+
+  constructor(private readonly connect: () => Promise<unknown>) {}
+
+  ensure(): Promise<void> {
+    this.attempt ??= this.connect().then(
+      () => undefined,
+      (error: unknown) => {
+        this.attempt = undefined;
+        throw error;
+      },
+    );
+    return this.attempt;
+  }
+
+  /** Runs `disconnect` only if a connection was attempted. */
+  async close(disconnect: () => Promise<unknown>): Promise<void> {
+    if (!this.attempt) return;
+    this.attempt = undefined;
+    await disconnect();
+  }
+}
+
 export function createKafka(settings: KafkaSettings): Kafka {
   return new Kafka({
     clientId: settings.clientId,
@@ -54,7 +82,7 @@ export class KafkaEventPublisher implements EventPublisher {
   private readonly admin: Admin;
   private readonly partitioner = Partitioners.DefaultPartitioner();
   private readonly partitionCache = new Map<string, PartitionMetadata[]>();
-  private connected?: Promise<void>;
+  private readonly connection = new LazyConnection(() => Promise.all([this.producer.connect(), this.admin.connect()]));
 
   constructor(
     kafka: Kafka,
@@ -65,7 +93,7 @@ export class KafkaEventPublisher implements EventPublisher {
   }
 
   async publish(batch: readonly OutgoingEvent[]): Promise<number[]> {
-    await this.connect();
+    await this.connection.ensure();
     const partitions: number[] = [];
     const topicMessages = new Map<string, Message[]>();
     for (const { topic, event } of batch) {
@@ -92,20 +120,7 @@ export class KafkaEventPublisher implements EventPublisher {
   }
 
   async disconnect(): Promise<void> {
-    if (!this.connected) return;
-    this.connected = undefined;
-    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
-  }
-
-  private connect(): Promise<void> {
-    this.connected ??= Promise.all([this.producer.connect(), this.admin.connect()]).then(
-      () => undefined,
-      (error) => {
-        this.connected = undefined;
-        throw error;
-      },
-    );
-    return this.connected;
+    await this.connection.close(() => Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]));
   }
 
   private async partitionsOf(topic: string): Promise<PartitionMetadata[]> {
@@ -122,21 +137,18 @@ export class KafkaEventPublisher implements EventPublisher {
 /** Sends raw JSON to a non-event topic (dead letters, audit checkpoints). */
 export class KafkaJsonPublisher {
   private readonly producer: Producer;
-  private connected?: Promise<void>;
+  private readonly connection: LazyConnection;
 
   constructor(
     kafka: Kafka,
     private readonly topicPrefix: string,
   ) {
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    this.connection = new LazyConnection(() => this.producer.connect());
   }
 
   async send(topic: LogicalTopic, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
-    this.connected ??= this.producer.connect().catch((error) => {
-      this.connected = undefined;
-      throw error;
-    });
-    await this.connected;
+    await this.connection.ensure();
     await this.producer.send({
       topic: physicalTopic(this.topicPrefix, topic),
       messages: [{ key, value: JSON.stringify(value), headers }],
@@ -144,8 +156,7 @@ export class KafkaJsonPublisher {
   }
 
   async disconnect(): Promise<void> {
-    if (this.connected) await this.producer.disconnect().catch(() => undefined);
-    this.connected = undefined;
+    await this.connection.close(() => this.producer.disconnect().catch(() => undefined));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Database } from '../database/database';
-import { EVENT_COLUMNS, toStoredEvent } from '../event-store/stored-event';
+import { eventColumnsOf, toStoredEvent } from '../event-store/stored-event';
 import { EventPublisher } from './event-transport';
 import { EventTopic } from './topics';
 
@@ -56,7 +56,7 @@ export class OutboxRelay {
   /** Publishes one batch; answers how many events went out. */
   async drainOnce(): Promise<number> {
     const rows = await this.db.query(
-      `SELECT o.topic, ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+      `SELECT o.topic, ${eventColumnsOf('e')}
          FROM outbox o JOIN events e USING (position)
         WHERE o.sent_at IS NULL
         ORDER BY o.position

@@ -1,5 +1,5 @@
 import { Database } from '../database/database';
-import { EVENT_COLUMNS, toStoredEvent } from '../event-store/stored-event';
+import { eventColumnsOf, toStoredEvent } from '../event-store/stored-event';
 import { EventTopic } from '../messaging/topics';
 import { Projection } from './projection';
 import { PROJECTION_LOCK } from './projection-runner';
@@ -33,7 +33,7 @@ export async function rebuildProjections(db: Database, projections: readonly Pro
     let events = 0;
     for (;;) {
       const rows = await tx.query(
-        `SELECT o.topic AS outbox_topic, o.partition AS outbox_partition, ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+        `SELECT o.topic AS outbox_topic, o.partition AS outbox_partition, ${eventColumnsOf('e')}
            FROM events e JOIN outbox o USING (position)
           WHERE e.position > $1 AND e.position < $3
           ORDER BY e.position LIMIT $2`,

@@ -2,8 +2,6 @@ import { SetMetadata } from '@nestjs/common';
 import { ApiKeyScope, Role } from '@coalition/domain';
 import { ACCESS_POLICY_KEY } from '@coalition/infra';
 
-export { ACCESS_POLICY_KEY as ACCESS_POLICY } from '@coalition/infra';
-
 /**
  * Every route declares who may call it. A route without a policy is refused (and the
  * authorization matrix test fails), so a new route cannot be open by accident.

@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, 
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { Request } from 'express';
-import { ACCESS_POLICY, AccessPolicy } from './access.decorator';
+import { ACCESS_POLICY_KEY } from '@coalition/infra';
+import { AccessPolicy } from './access.decorator';
 import { Principal } from './principal';
 
 const Authenticate = AuthGuard(['jwt']);
@@ -20,7 +21,7 @@ export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY_KEY, [context.getHandler(), context.getClass()]);
     const request = context.switchToHttp().getRequest<Request>();
     if (!policy) {
       this.logger.error(`route ${request.method} ${request.route?.path} declares no access policy; refusing`);
