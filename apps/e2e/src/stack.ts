@@ -1,0 +1,136 @@
+import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@coalition/infra/testing';
+import { freePort, json, RunningApp, startApp } from './processes';
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  /** The content-type header, to check `application/problem+json`. */
+  type: string;
+  body: T;
+}
+
+/** A caller of the running api: a bearer token, an API key, or nobody. */
+export interface Caller {
+  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>>;
+  get<T = Record<string, unknown>>(path: string): Promise<Answer<T>>;
+  post<T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>>;
+  patch<T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>>;
+  delete<T = Record<string, unknown>>(path: string): Promise<Answer<T>>;
+}
+
+export interface StackOptions {
+  /** Extra environment for both processes. */
+  env?: Record<string, string>;
+}
+
+export const ADMIN = { username: 'root.admin', password: 'a long admin password' };
+export const PASSWORD = 'correct horse battery';
+
+/**
+ * The production shape for end-to-end tests: a fresh database on the real PostgreSQL, the
+ * api and the worker as separate processes, the real Kafka broker under a topic prefix of
+ * the test's own, and a bootstrap admin. Everything goes over real HTTP.
+ */
+export class Stack {
+  private constructor(
+    readonly api: RunningApp,
+    readonly worker: RunningApp,
+    private readonly dropDatabase: () => Promise<void>,
+    readonly admin: Caller,
+  ) {}
+
+  static async start(options: StackOptions = {}): Promise<Stack> {
+    const database = await createTestDatabase();
+    await database.db.close();
+    const env = {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(),
+      JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
+      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      ...options.env,
+    };
+    try {
+      const [api, worker] = await Promise.all([startApp('api', env, freePort()), startApp('worker', env, freePort())]);
+      const admin = callerFor(api.url, { authorization: `Bearer ${await loginAt(api.url, ADMIN.username, ADMIN.password)}` });
+      return new Stack(api, worker, database.drop, admin);
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  }
+
+  /** Anonymous: no credentials at all. */
+  get anonymous(): Caller {
+    return callerFor(this.api.url, {});
+  }
+
+  bearer(token: string): Caller {
+    return callerFor(this.api.url, { authorization: `Bearer ${token}` });
+  }
+
+  apiKey(key: string): Caller {
+    return callerFor(this.api.url, { 'x-api-key': key });
+  }
+
+  login(username: string, password = PASSWORD): Promise<string> {
+    return loginAt(this.api.url, username, password);
+  }
+
+  /** Registers a member state (as the admin); answers the command's position. */
+  async registerState(code: string, population = 1_000_000, name = `State ${code}`): Promise<number> {
+    const answer = await this.admin.post('/states', { code, name, population });
+    if (answer.status !== 201) throw new Error(`registering ${code}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return Number(answer.body.position);
+  }
+
+  /** Registers a user (as the admin) and answers a caller logged in as that user. */
+  async user(username: string, roles: string[], stateCode?: string): Promise<Caller & { id: string }> {
+    const created = await this.admin.post('/users', { username, password: PASSWORD, displayName: username, roles, ...(stateCode ? { stateCode } : {}) });
+    if (created.status !== 201) throw new Error(`registering ${username}: ${created.status} ${JSON.stringify(created.body)}`);
+    return Object.assign(this.bearer(await this.login(username)), { id: String(created.body.id) });
+  }
+
+  coordinator(stateCode: string, username = `${stateCode.toLowerCase()}.coordinator`) {
+    return this.user(username, ['coordinator'], stateCode);
+  }
+
+  counsel(stateCode: string, username = `${stateCode.toLowerCase()}.counsel`) {
+    return this.user(username, ['counsel'], stateCode);
+  }
+
+  auditor(username = 'auditor') {
+    return this.user(username, ['auditor']);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.api.stop(), this.worker.stop()]);
+    await this.dropDatabase();
+  }
+}
+
+async function loginAt(url: string, username: string, password: string): Promise<string> {
+  const answer = await callerFor(url, {}).post('/auth/login', { username, password });
+  if (answer.status !== 200) throw new Error(`login ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return String(answer.body.accessToken);
+}
+
+export function callerFor(baseUrl: string, credentials: Record<string, string>): Caller {
+  const request = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { ...credentials, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, type: response.headers.get('content-type') ?? '', body: await json<T>(response) };
+  };
+  return {
+    request,
+    get: (path) => request('GET', path),
+    post: (path, body = {}, headers) => request('POST', path, body, headers),
+    patch: (path, body, headers) => request('PATCH', path, body, headers),
+    delete: (path) => request('DELETE', path),
+  };
+}
+
+export { freePort };
