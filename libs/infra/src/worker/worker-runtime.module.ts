@@ -3,6 +3,7 @@ import { AppConfig } from '../config/config';
 import { Database } from '../database/database';
 import { APP_CONFIG } from '../infra.tokens';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
+import { LegalSignOnDeadline } from '../scheduling/legal-sign-on.deadline';
 import { WorkerRuntime } from './worker-runtime';
 
 @Module({
@@ -13,6 +14,7 @@ import { WorkerRuntime } from './worker-runtime';
       inject: [APP_CONFIG, Database],
     },
     WorkerRuntime,
+    LegalSignOnDeadline,
   ],
   exports: [WorkerRuntime, DeadlineScheduler],
 })
