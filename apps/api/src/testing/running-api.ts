@@ -69,6 +69,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
     DB_POOL_SIZE: '4',
+    LOG_LEVEL: 'error',
     ...env,
   });
   let app: INestApplication | undefined;
