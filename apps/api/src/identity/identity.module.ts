@@ -28,11 +28,16 @@ import { RevokeApiKeyHandler } from './revoke-api-key/revoke-api-key.handler';
 import { RevokeApiKeyController } from './revoke-api-key/revoke-api-key.http.controller';
 import { UserAccounts } from './user-accounts';
 
-/** The rate of every route, per principal (anonymous callers per address); never below 100 a second (config). */
+/**
+ * The rate of every route, per principal (anonymous callers per address), in each api process:
+ * RATE_LIMIT_PER_SECOND, never below 100. No block after the limit (blockDuration 0): hits
+ * expire one by one a second after they were made, so a client going too fast still gets its
+ * full rate, only the excess is refused.
+ */
 const perPrincipalRateLimit = ThrottlerModule.forRootAsync({
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) => ({
-    throttlers: [{ name: 'per-principal', ttl: 1_000, limit: config.rateLimitPerSecond }],
+    throttlers: [{ ttl: 1_000, limit: config.rateLimitPerSecond, blockDuration: 0 }],
     getTracker: (request: Record<string, unknown>) => {
       const { principal, ip } = request as unknown as Request;
       return principal ? `${principal.kind}:${principal.id}` : `ip:${ip}`;
