@@ -7,6 +7,9 @@ import {
 } from './testing/authorization-matrix';
 import { Answer, Caller, callerFor, registeredRoutes, RunningApi, startApi } from './testing/running-api';
 
+// Password hashing is deliberately slow, and a shared machine slower still.
+jest.setTimeout(30_000);
+
 /**
  * Every route the api registers, called as every kind of principal, against the real
  * PostgreSQL and Kafka over real HTTP. Expected access is the table in

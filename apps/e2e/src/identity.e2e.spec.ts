@@ -4,6 +4,9 @@ import { TestIdentityProvider } from './test-identity-provider';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const decodeJwt = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, number>;
 
+// Password hashing is deliberately slow, and a shared machine slower still.
+jest.setTimeout(30_000);
+
 /**
  * The "Identity" and "Member states" parts of API.md over real HTTP, against the api and the
  * worker as separate processes on PostgreSQL and Kafka, with a state identity provider (a
