@@ -1,4 +1,5 @@
 export * from './shared';
 export * from './member-state';
 export * from './identity';
+export * from './api-key';
 export * from './legal-action';

@@ -1,11 +1,18 @@
 import { Projection } from '../projections/projection';
+import { apiKeysProjection } from './api-keys/api-keys.projection';
+import { legalActionsProjection } from './legal-actions/legal-actions.projection';
 import { memberStatesProjection } from './member-states/member-states.projection';
 import { usersProjection } from './users/users.projection';
-import { legalActionsProjection } from './legal-actions/legal-actions.projection';
 
+export * from './api-keys/api-keys.repository';
+export * from './legal-actions/legal-actions.repository';
 export * from './member-states/member-states.repository';
 export * from './users/users.repository';
-export * from './legal-actions/legal-actions.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
-export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection, legalActionsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  memberStatesProjection,
+  usersProjection,
+  apiKeysProjection,
+  legalActionsProjection,
+];
