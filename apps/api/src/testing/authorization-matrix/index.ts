@@ -1,4 +1,5 @@
 import { IDENTITY_ACCESS } from './identity';
+import { LEGAL_ACTIONS_ACCESS } from './legal-actions';
 import { AccessTable } from './matrix';
 import { MEMBER_STATES_ACCESS } from './member-states';
 import { OPERATIONS_ACCESS } from './operations';
@@ -20,4 +21,5 @@ export const AUTHORIZATION_MATRIX: AccessTable = {
   ...OPERATIONS_ACCESS,
   ...IDENTITY_ACCESS,
   ...MEMBER_STATES_ACCESS,
+  ...LEGAL_ACTIONS_ACCESS,
 };
