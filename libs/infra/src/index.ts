@@ -29,3 +29,4 @@ export * from './worker/worker-runtime.module';
 export * from './ops/ops.module';
 export * from './ops/public-route';
 export * from './compacts/compact-facts';
+export * from './compacts/admission-proposal';
