@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { AppConfig, InfraModule, OpsModule, WorkerRuntimeModule } from '@coalition/infra';
 import { loggingModule } from './bootstrap/logging';
 import { AccessGuard } from './common/auth/access.guard';
@@ -11,6 +12,7 @@ import { ReadYourWritesInterceptor } from './common/http/read-your-writes.interc
 import { CommonModule } from './common/common.module';
 import { IdentityModule } from './identity/identity.module';
 import { MemberStatesModule } from './member-states/member-states.module';
+import { LegalActionsModule } from './legal-actions/legal-actions.module';
 import { CompactsModule } from './compacts/compacts.module';
 import { ProposalsModule } from './proposals/proposals.module';
 
@@ -28,6 +30,7 @@ export class AppModule {
         OpsModule,
         IdentityModule.forRoot(jwtSecret),
         MemberStatesModule,
+        LegalActionsModule,
         CompactsModule,
         ProposalsModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
@@ -35,6 +38,8 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After AccessGuard, so that the rate is counted per authenticated principal.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
