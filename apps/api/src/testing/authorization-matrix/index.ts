@@ -1,4 +1,5 @@
 import { IDENTITY_ACCESS } from './identity';
+import { COMPACTS_ACCESS } from './compacts';
 import { AccessTable } from './matrix';
 import { MEMBER_STATES_ACCESS } from './member-states';
 import { OPERATIONS_ACCESS } from './operations';
@@ -20,4 +21,5 @@ export const AUTHORIZATION_MATRIX: AccessTable = {
   ...OPERATIONS_ACCESS,
   ...IDENTITY_ACCESS,
   ...MEMBER_STATES_ACCESS,
+  ...COMPACTS_ACCESS,
 };
