@@ -13,6 +13,8 @@ import { CommonModule } from './common/common.module';
 import { IdentityModule } from './identity/identity.module';
 import { MemberStatesModule } from './member-states/member-states.module';
 import { LegalActionsModule } from './legal-actions/legal-actions.module';
+import { CompactsModule } from './compacts/compacts.module';
+import { ProposalsModule } from './proposals/proposals.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +31,8 @@ export class AppModule {
         IdentityModule.forRoot(jwtSecret),
         MemberStatesModule,
         LegalActionsModule,
+        CompactsModule,
+        ProposalsModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
       ],
       providers: [

@@ -3,3 +3,5 @@ export * from './member-state';
 export * from './identity';
 export * from './api-key';
 export * from './legal-action';
+export * from './compact';
+export * from './proposal';

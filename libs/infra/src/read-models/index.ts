@@ -3,11 +3,15 @@ import { apiKeysProjection } from './api-keys/api-keys.projection';
 import { legalActionsProjection } from './legal-actions/legal-actions.projection';
 import { memberStatesProjection } from './member-states/member-states.projection';
 import { usersProjection } from './users/users.projection';
+import { compactsProjection } from './compacts/compacts.projection';
+import { proposalsProjection } from './proposals/proposals.projection';
 
 export * from './api-keys/api-keys.repository';
 export * from './legal-actions/legal-actions.repository';
 export * from './member-states/member-states.repository';
 export * from './users/users.repository';
+export * from './compacts/compacts.repository';
+export * from './proposals/proposals.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -15,4 +19,6 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   usersProjection,
   apiKeysProjection,
   legalActionsProjection,
+  compactsProjection,
+  proposalsProjection,
 ];

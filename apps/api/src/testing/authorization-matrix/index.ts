@@ -1,3 +1,4 @@
+import { COMPACTS_ACCESS } from './compacts';
 import { IDENTITY_ACCESS } from './identity';
 import { LEGAL_ACTIONS_ACCESS } from './legal-actions';
 import { AccessTable } from './matrix';
@@ -21,5 +22,6 @@ export const AUTHORIZATION_MATRIX: AccessTable = {
   ...OPERATIONS_ACCESS,
   ...IDENTITY_ACCESS,
   ...MEMBER_STATES_ACCESS,
+  ...COMPACTS_ACCESS,
   ...LEGAL_ACTIONS_ACCESS,
 };
