@@ -1,3 +1,4 @@
 export * from './shared';
 export * from './member-state';
 export * from './identity';
+export * from './resource-pool';
