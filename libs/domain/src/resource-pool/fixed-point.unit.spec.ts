@@ -18,6 +18,6 @@ describe('fixed point', () => {
   it('shows hundredths as the decimal the client sent', () => {
     expect(fromHundredths(1_250)).toBe(12.5);
     expect(fromHundredths(29)).toBe(0.29);
-    expect(fromHundredths(toHundredths(0.1)! + toHundredths(0.2)!)).toBe(0.3);
+    expect(fromHundredths((toHundredths(0.1) ?? 0) + (toHundredths(0.2) ?? 0))).toBe(0.3);
   });
 });
