@@ -1,3 +1,4 @@
+import { CompactStatus, MemberStatus } from '../compact';
 import { Command } from '../shared';
 import { CategoryCents, MoneyCents } from './resource-pool.events';
 
@@ -17,17 +18,14 @@ import { CategoryCents, MoneyCents } from './resource-pool.events';
  */
 export const resourcePoolStreamId = (compactId: string, resourceType: string): string => `resource-pool-${compactId}-${resourceType}`;
 
-export type CompactStatusFact = 'draft' | 'active' | 'dissolved';
-export type MemberStatusFact = 'applied' | 'admitted' | 'ratified' | 'withdrawing' | 'withdrawn';
-
 /**
  * What the compact says about membership when the command is issued, folded by the caller
  * from the compact's own stream: new pledges, requests, offers and agreements need an active
  * compact and ratified states; obligations already taken on do not.
  */
 export interface CompactFacts {
-  status: CompactStatusFact;
-  members: Readonly<Record<string, MemberStatusFact>>;
+  status: CompactStatus;
+  members: Readonly<Record<string, MemberStatus>>;
 }
 
 /** Where a pledge that is not in this pool lives (another resource type or another compact). */

@@ -1,3 +1,4 @@
+import { CompactNotActive, NotAMember, NotRatified } from '../compact';
 import { Actor, assertNever, CommandContext, Decider, InvalidCommand, NotAllowed } from '../shared';
 import { CompactFacts, MakeOffer, ResourcePoolCommand } from './resource-pool.commands';
 import {
@@ -11,8 +12,6 @@ import {
   RequestClosed,
   ResourceMismatch,
   SelfFulfilment,
-  SharingRequiresActiveCompact,
-  SharingRequiresRatifiedState,
 } from './resource-pool.errors';
 import { CategoryCents, ResourcePoolEvent } from './resource-pool.events';
 import {
@@ -209,12 +208,12 @@ function actFor(actor: Actor, stateCode: string, why: string): void {
  * commands that release, receive or settle do not call this.
  */
 function requireSharing(compact: CompactFacts, stateCodes: readonly string[]): void {
-  if (compact.status !== 'active') throw new SharingRequiresActiveCompact(`The compact is ${compact.status}, not active`);
+  if (compact.status !== 'active') throw new CompactNotActive(`The compact is ${compact.status}; resource sharing needs an active compact`);
   for (const stateCode of stateCodes) {
     const status = compact.members[stateCode];
-    if (status !== 'ratified') {
-      throw new SharingRequiresRatifiedState(`State ${stateCode} is ${status ? status : 'not a member'}; resource sharing is between ratified states`);
-    }
+    if (status === 'withdrawn') throw new NotAMember(stateCode, 'has withdrawn from this compact and takes on no new commitments');
+    if (!status || status === 'applied') throw new NotAMember(stateCode);
+    if (status !== 'ratified') throw new NotRatified(stateCode, status);
   }
 }
 

@@ -1,3 +1,4 @@
+import { CompactNotActive, NotAMember, NotRatified } from '../compact';
 import { Actor, InvalidCommand, NotAllowed } from '../shared';
 import { adminActor, coordinatorOf, specFor, testContext } from '../testing';
 import { CompactFacts, MakeOffer, ResourcePoolCommand } from './resource-pool.commands';
@@ -13,8 +14,6 @@ import {
   RequestClosed,
   ResourceMismatch,
   SelfFulfilment,
-  SharingRequiresActiveCompact,
-  SharingRequiresRatifiedState,
 } from './resource-pool.errors';
 import { ResourcePoolEvent } from './resource-pool.events';
 
@@ -121,15 +120,19 @@ describe('ResourcePool', () => {
     });
 
     it('needs an active compact: COMPACT_NOT_ACTIVE', () => {
-      given().when(makePledge(100, { ...active, status: 'draft' }), as(WA)).thenThrows(SharingRequiresActiveCompact, 'COMPACT_NOT_ACTIVE');
-      given().when(makePledge(100, { ...active, status: 'dissolved' }), as(WA)).thenThrows(SharingRequiresActiveCompact, 'COMPACT_NOT_ACTIVE');
+      given().when(makePledge(100, { ...active, status: 'draft' }), as(WA)).thenThrows(CompactNotActive, 'COMPACT_NOT_ACTIVE');
+      given().when(makePledge(100, { ...active, status: 'dissolved' }), as(WA)).thenThrows(CompactNotActive, 'COMPACT_NOT_ACTIVE');
     });
 
-    it('needs a ratified state: NOT_A_MEMBER for admitted, withdrawing, withdrawn and outside states', () => {
-      given().when(makePledge(100), as(coordinatorOf('NV'))).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
-      given().when(makePledge(100, withMember('WA', 'withdrawing')), as(WA)).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
-      given().when(makePledge(100, withMember('WA', 'withdrawn')), as(WA)).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
-      given().when(makePledge(100), as(coordinatorOf('TX'))).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
+    it('needs a ratified state: NOT_A_MEMBER for withdrawn, applicant and outside states', () => {
+      given().when(makePledge(100, withMember('WA', 'withdrawn')), as(WA)).thenThrows(NotAMember, 'NOT_A_MEMBER');
+      given().when(makePledge(100, withMember('WA', 'applied')), as(WA)).thenThrows(NotAMember, 'NOT_A_MEMBER');
+      given().when(makePledge(100), as(coordinatorOf('TX'))).thenThrows(NotAMember, 'NOT_A_MEMBER');
+    });
+
+    it('needs a ratified state: NOT_RATIFIED for admitted and withdrawing members', () => {
+      given().when(makePledge(100), as(coordinatorOf('NV'))).thenThrows(NotRatified, 'NOT_RATIFIED');
+      given().when(makePledge(100, withMember('WA', 'withdrawing')), as(WA)).thenThrows(NotRatified, 'NOT_RATIFIED');
     });
 
     it('refuses a quantity that is not positive', () => given().when(makePledge(0), as(WA)).thenThrows(InvalidCommand, 'VALIDATION_FAILED'));
@@ -152,8 +155,8 @@ describe('ResourcePool', () => {
     it('records a request for the caller’s state', () => given().when(makeRequest(50)).then([requestMade('r1', 'CA', 50)]));
 
     it('needs a ratified state of an active compact', () => {
-      given().when(makeRequest(50, withMember('CA', 'withdrawn'))).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
-      given().when(makeRequest(50, { ...active, status: 'draft' })).thenThrows(SharingRequiresActiveCompact, 'COMPACT_NOT_ACTIVE');
+      given().when(makeRequest(50, withMember('CA', 'withdrawn'))).thenThrows(NotAMember, 'NOT_A_MEMBER');
+      given().when(makeRequest(50, { ...active, status: 'draft' })).thenThrows(CompactNotActive, 'COMPACT_NOT_ACTIVE');
     });
 
     it('on cancellation declines the open offers, releasing them, and keeps accepted ones', () =>
@@ -250,13 +253,13 @@ describe('ResourcePool', () => {
       given(...pool).when(makeOffer(10, { offerId: 'o1' }), as(apiKey('WA', ['read']))).thenThrows(NotAllowed, 'FORBIDDEN');
     });
 
-    it('NOT_A_MEMBER when either state is no longer ratified', () => {
-      given(...pool).when(makeOffer(10, { compact: withMember('WA', 'withdrawn') }), as(WA)).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
-      given(...pool).when(makeOffer(10, { compact: withMember('CA', 'withdrawing') }), as(WA)).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
+    it('NOT_A_MEMBER or NOT_RATIFIED when either state is no longer ratified', () => {
+      given(...pool).when(makeOffer(10, { compact: withMember('WA', 'withdrawn') }), as(WA)).thenThrows(NotAMember, 'NOT_A_MEMBER');
+      given(...pool).when(makeOffer(10, { compact: withMember('CA', 'withdrawing') }), as(WA)).thenThrows(NotRatified, 'NOT_RATIFIED');
     });
 
     it('COMPACT_NOT_ACTIVE once the compact is dissolved', () =>
-      given(...pool).when(makeOffer(10, { compact: { ...active, status: 'dissolved' } }), as(WA)).thenThrows(SharingRequiresActiveCompact, 'COMPACT_NOT_ACTIVE'));
+      given(...pool).when(makeOffer(10, { compact: { ...active, status: 'dissolved' } }), as(WA)).thenThrows(CompactNotActive, 'COMPACT_NOT_ACTIVE'));
   });
 
   describe('acceptance', () => {
@@ -288,8 +291,8 @@ describe('ResourcePool', () => {
     });
 
     it('binds only ratified states: NOT_A_MEMBER when either side has withdrawn', () => {
-      given(...offered).when(accept('o1', withMember('CA', 'withdrawn'))).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
-      given(...offered).when(accept('o1', withMember('WA', 'withdrawn'))).thenThrows(SharingRequiresRatifiedState, 'NOT_A_MEMBER');
+      given(...offered).when(accept('o1', withMember('CA', 'withdrawn'))).thenThrows(NotAMember, 'NOT_A_MEMBER');
+      given(...offered).when(accept('o1', withMember('WA', 'withdrawn'))).thenThrows(NotAMember, 'NOT_A_MEMBER');
     });
 
     it('NOT_FOUND for an unknown offer', () => given(...pool).when(accept('nope')).thenThrows(PoolEntityNotFound, 'NOT_FOUND'));

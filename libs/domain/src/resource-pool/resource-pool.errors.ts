@@ -52,13 +52,3 @@ export class ReimbursementNotApproved extends ConflictError {
 export class CategoriesDoNotSum extends InvalidError {
   readonly code = 'CATEGORIES_DO_NOT_SUM';
 }
-
-/** New pledges, requests, offers and agreements need an active compact. */
-export class SharingRequiresActiveCompact extends ConflictError {
-  readonly code = 'COMPACT_NOT_ACTIVE';
-}
-
-/** New pledges, requests, offers and agreements need ratified states on both sides. */
-export class SharingRequiresRatifiedState extends ConflictError {
-  readonly code = 'NOT_A_MEMBER';
-}
