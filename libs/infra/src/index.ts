@@ -28,3 +28,4 @@ export * from './worker/worker-runtime';
 export * from './worker/worker-runtime.module';
 export * from './ops/ops.module';
 export * from './ops/public-route';
+export * from './resource-sharing/resource-locator';

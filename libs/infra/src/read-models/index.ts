@@ -1,9 +1,11 @@
 import { Projection } from '../projections/projection';
 import { memberStatesProjection } from './member-states/member-states.projection';
+import { resourceSharingProjection } from './resource-sharing/resource-sharing.projection';
 import { usersProjection } from './users/users.projection';
 
 export * from './member-states/member-states.repository';
 export * from './users/users.repository';
+export * from './resource-sharing/resource-sharing.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
-export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection, resourceSharingProjection];
