@@ -1,17 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CompactEvent,
-  CompactFacts,
-  compactDecider,
-  compactExists,
-  CompactNotFound,
-  compactStreamId,
-  ExistingCompact,
-  fold,
-  PoolEntity,
-  PoolEntityNotFound,
-} from '@coalition/domain';
-import { EventStore, ResourceLocation, ResourceLocator, WithinAppend } from '@coalition/infra';
+import { compactExists, CompactNotFound, ExistingCompact, MembershipFacts, PoolEntity, PoolEntityNotFound } from '@coalition/domain';
+import { CompactFacts, ResourceLocation, ResourceLocator, WithinAppend } from '@coalition/infra';
 
 /**
  * What resource-sharing handlers need from outside the pool stream: the compact's membership
@@ -22,7 +11,7 @@ import { EventStore, ResourceLocation, ResourceLocator, WithinAppend } from '@co
 @Injectable()
 export class ResourceSharingFacts {
   constructor(
-    private readonly store: EventStore,
+    private readonly compacts: CompactFacts,
     private readonly locator: ResourceLocator,
   ) {}
 
@@ -32,13 +21,12 @@ export class ResourceSharingFacts {
   }
 
   async compactState(compactId: string): Promise<ExistingCompact> {
-    const events = await this.store.readStream(compactStreamId(compactId));
-    const state = fold(compactDecider, events as unknown as CompactEvent[]);
+    const { state } = await this.compacts.compact(compactId);
     if (!compactExists(state)) throw new CompactNotFound(compactId);
     return state;
   }
 
-  async compact(compactId: string): Promise<CompactFacts> {
+  async membership(compactId: string): Promise<MembershipFacts> {
     const state = await this.compactState(compactId);
     return {
       status: state.status,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Database, ResourceLocator, ResourceSharingRepository } from '@coalition/infra';
+import { CompactsModule } from '../compacts/compacts.module';
 import { AcceptOfferHandler } from './accept-offer/accept-offer.handler';
 import { AcceptOfferController } from './accept-offer/accept-offer.http.controller';
 import { ApproveReimbursementHandler } from './approve-reimbursement/approve-reimbursement.handler';
@@ -33,6 +34,7 @@ import { WithdrawPledgeController } from './withdraw-pledge/withdraw-pledge.http
 
 /** Resource sharing: pledges, requests, offers and their agreements, receipts and reimbursements. */
 @Module({
+  imports: [CompactsModule],
   controllers: [
     MakePledgeController,
     MakeRequestController,

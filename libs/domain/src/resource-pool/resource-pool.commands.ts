@@ -23,7 +23,7 @@ export const resourcePoolStreamId = (compactId: string, resourceType: string): s
  * from the compact's own stream: new pledges, requests, offers and agreements need an active
  * compact and ratified states; obligations already taken on do not.
  */
-export interface CompactFacts {
+export interface MembershipFacts {
   status: CompactStatus;
   members: Readonly<Record<string, MemberStatus>>;
 }
@@ -37,7 +37,7 @@ export interface PledgeElsewhere {
 
 export type MakePledge = Command<
   'MakePledge',
-  { pledgeId: string; compactId: string; resourceType: string; unit: string; quantityHundredths: number; note?: string; compact: CompactFacts }
+  { pledgeId: string; compactId: string; resourceType: string; unit: string; quantityHundredths: number; note?: string; compact: MembershipFacts }
 >;
 export type MakeRequest = Command<
   'MakeRequest',
@@ -49,7 +49,7 @@ export type MakeRequest = Command<
     quantityHundredths: number;
     justification: string;
     neededBy?: string;
-    compact: CompactFacts;
+    compact: MembershipFacts;
   }
 >;
 export type MakeOffer = Command<
@@ -61,11 +61,11 @@ export type MakeOffer = Command<
     quantityHundredths: number;
     costEstimate?: MoneyCents;
     terms?: string;
-    compact: CompactFacts;
+    compact: MembershipFacts;
     pledgeElsewhere?: PledgeElsewhere;
   }
 >;
-export type AcceptOffer = Command<'AcceptOffer', { offerId: string; compact: CompactFacts }>;
+export type AcceptOffer = Command<'AcceptOffer', { offerId: string; compact: MembershipFacts }>;
 export type DeclineOffer = Command<'DeclineOffer', { offerId: string; reason?: string }>;
 export type WithdrawOffer = Command<'WithdrawOffer', { offerId: string }>;
 export type ConfirmReceipt = Command<'ConfirmReceipt', { offerId: string }>;

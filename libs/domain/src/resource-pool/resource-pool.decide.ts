@@ -1,6 +1,6 @@
 import { CompactNotActive, NotAMember, NotRatified } from '../compact';
 import { Actor, assertNever, CommandContext, Decider, InvalidCommand, NotAllowed } from '../shared';
-import { CompactFacts, MakeOffer, ResourcePoolCommand } from './resource-pool.commands';
+import { MembershipFacts, MakeOffer, ResourcePoolCommand } from './resource-pool.commands';
 import {
   CategoriesDoNotSum,
   ExceedsRequest,
@@ -207,7 +207,7 @@ function actFor(actor: Actor, stateCode: string, why: string): void {
  * state they bind to be ratified. Obligations already taken on survive a withdrawal, so the
  * commands that release, receive or settle do not call this.
  */
-function requireSharing(compact: CompactFacts, stateCodes: readonly string[]): void {
+function requireSharing(compact: MembershipFacts, stateCodes: readonly string[]): void {
   if (compact.status !== 'active') throw new CompactNotActive(`The compact is ${compact.status}; resource sharing needs an active compact`);
   for (const stateCode of stateCodes) {
     const status = compact.members[stateCode];

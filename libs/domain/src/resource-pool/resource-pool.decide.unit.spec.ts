@@ -1,7 +1,7 @@
 import { CompactNotActive, NotAMember, NotRatified } from '../compact';
 import { Actor, InvalidCommand, NotAllowed } from '../shared';
 import { adminActor, coordinatorOf, specFor, testContext } from '../testing';
-import { CompactFacts, MakeOffer, ResourcePoolCommand } from './resource-pool.commands';
+import { MembershipFacts, MakeOffer, ResourcePoolCommand } from './resource-pool.commands';
 import { resourcePoolDecider } from './resource-pool.decide';
 import {
   CategoriesDoNotSum,
@@ -24,8 +24,8 @@ const apiKey = (stateCode: string, scopes: Actor['scopes']): Actor => ({ id: `ke
 const counselOf = (stateCode: string): Actor => ({ id: `counsel-${stateCode}`, kind: 'user', stateCode, roles: ['counsel'] });
 
 const COMPACT = 'compact-1';
-const active: CompactFacts = { status: 'active', members: { CA: 'ratified', WA: 'ratified', OR: 'ratified', NV: 'admitted' } };
-const withMember = (stateCode: string, status: CompactFacts['members'][string]): CompactFacts => ({
+const active: MembershipFacts = { status: 'active', members: { CA: 'ratified', WA: 'ratified', OR: 'ratified', NV: 'admitted' } };
+const withMember = (stateCode: string, status: MembershipFacts['members'][string]): MembershipFacts => ({
   ...active,
   members: { ...active.members, [stateCode]: status },
 });

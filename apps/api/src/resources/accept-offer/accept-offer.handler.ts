@@ -13,7 +13,7 @@ export class AcceptOfferHandler implements ICommandHandler<AcceptOfferCommand> {
 
   async execute({ offerId, meta }: AcceptOfferCommand): Promise<CommandResult> {
     const offer = await this.facts.locate('offer', offerId);
-    const compact = await this.facts.compact(offer.compactId);
+    const compact = await this.facts.membership(offer.compactId);
     return this.handling.run(resourcePoolDecider, {
       streamId: offer.streamId,
       id: offerId,

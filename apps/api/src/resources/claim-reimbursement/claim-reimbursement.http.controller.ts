@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
 import { CommandResultDto } from '../../common/commands/command-result.dto';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { ClaimReimbursementCommand } from './claim-reimbursement.command';
 import { ClaimReimbursementRequest } from './claim-reimbursement.request.dto';
 
@@ -22,7 +23,7 @@ export class ClaimReimbursementController {
     type: CommandResultDto,
     description: '{id: reimbursementId, version, position}: the offering state claims after acceptance; 400 CATEGORIES_DO_NOT_SUM unless the categories sum to the amount',
   })
-  claim(@Param('id', new ParseUUIDPipe()) offerId: string, @Body() body: ClaimReimbursementRequest, @CommandMetaFrom() meta: CommandMeta) {
+  claim(@Param('id', ResourceIdPipe) offerId: string, @Body() body: ClaimReimbursementRequest, @CommandMetaFrom() meta: CommandMeta) {
     return this.commands.execute(new ClaimReimbursementCommand(offerId, body, meta));
   }
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
 import { CommandResultDto } from '../../common/commands/command-result.dto';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { DeclineOfferRequest } from './decline-offer.request.dto';
 import { DeclineOfferCommand } from './decline-offer.command';
 
@@ -19,7 +20,7 @@ export class DeclineOfferController {
   @HttpCode(200)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The requesting state declines an open offer, releasing its reservation' })
-  declineOffer(@Param('id', new ParseUUIDPipe()) offerId: string, @Body() body: DeclineOfferRequest, @CommandMetaFrom() meta: CommandMeta) {
+  declineOffer(@Param('id', ResourceIdPipe) offerId: string, @Body() body: DeclineOfferRequest, @CommandMetaFrom() meta: CommandMeta) {
     return this.commands.execute(new DeclineOfferCommand(offerId, body.reason, meta));
   }
 }

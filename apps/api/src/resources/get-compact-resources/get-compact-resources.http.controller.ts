@@ -5,6 +5,7 @@ import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { ResourceReadAccess } from '../resource-read-access';
 
 @ApiTags('resource sharing')
@@ -23,7 +24,7 @@ export class GetCompactResourcesController {
     description:
       '{pools: [{resourceType, unit, pledged, reserved, available, requested, accepted, outstanding}], states: [{stateCode, resourceType, unit, pledged, given, received}]}',
   })
-  async get(@Param('id') compactId: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<CompactResourcesView> {
+  async get(@Param('id', ResourceIdPipe) compactId: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<CompactResourcesView> {
     await this.access.assertMayRead(principal, compactId);
     return this.resources.compactResources(compactId);
   }

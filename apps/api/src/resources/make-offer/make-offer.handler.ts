@@ -15,7 +15,7 @@ export class MakeOfferHandler implements ICommandHandler<MakeOfferCommand> {
 
   async execute({ requestId, body, meta }: MakeOfferCommand): Promise<CommandResult> {
     const request = await this.facts.locate('request', requestId);
-    const [pledge, compact] = await Promise.all([this.facts.find('pledge', body.pledgeId), this.facts.compact(request.compactId)]);
+    const [pledge, compact] = await Promise.all([this.facts.find('pledge', body.pledgeId), this.facts.membership(request.compactId)]);
     const offerId = randomUUID();
     // A pledge of another type (or compact) lives in another pool; the decision still names the mismatch.
     const pledgeElsewhere =

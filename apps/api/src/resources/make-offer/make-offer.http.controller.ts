@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
 import { CommandResultDto } from '../../common/commands/command-result.dto';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { MakeOfferCommand } from './make-offer.command';
 import { MakeOfferRequest } from './make-offer.request.dto';
 
@@ -23,7 +24,7 @@ export class MakeOfferController {
     description:
       '{id: offerId, version, position}; reserves that much of the pledge. 409 INSUFFICIENT_PLEDGE, RESOURCE_MISMATCH, SELF_FULFILMENT, REQUEST_CLOSED',
   })
-  offer(@Param('id', new ParseUUIDPipe()) requestId: string, @Body() body: MakeOfferRequest, @CommandMetaFrom() meta: CommandMeta) {
+  offer(@Param('id', ResourceIdPipe) requestId: string, @Body() body: MakeOfferRequest, @CommandMetaFrom() meta: CommandMeta) {
     return this.commands.execute(new MakeOfferCommand(requestId, body, meta));
   }
 }

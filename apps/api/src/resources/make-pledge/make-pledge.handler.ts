@@ -14,7 +14,7 @@ export class MakePledgeHandler implements ICommandHandler<MakePledgeCommand> {
   ) {}
 
   async execute({ compactId, body, meta }: MakePledgeCommand): Promise<CommandResult> {
-    const compact = await this.facts.compact(compactId);
+    const compact = await this.facts.membership(compactId);
     const pledgeId = randomUUID();
     return this.handling.run(resourcePoolDecider, {
       streamId: resourcePoolStreamId(compactId, body.resourceType),

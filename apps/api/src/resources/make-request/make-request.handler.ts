@@ -14,7 +14,7 @@ export class MakeRequestHandler implements ICommandHandler<MakeRequestCommand> {
   ) {}
 
   async execute({ compactId, body, meta }: MakeRequestCommand): Promise<CommandResult> {
-    const compact = await this.facts.compact(compactId);
+    const compact = await this.facts.membership(compactId);
     const requestId = randomUUID();
     return this.handling.run(resourcePoolDecider, {
       streamId: resourcePoolStreamId(compactId, body.resourceType),
