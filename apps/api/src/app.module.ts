@@ -15,6 +15,7 @@ import { MemberStatesModule } from './member-states/member-states.module';
 import { LegalActionsModule } from './legal-actions/legal-actions.module';
 import { CompactsModule } from './compacts/compacts.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ResourcesModule } from './resources/resources.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         LegalActionsModule,
         CompactsModule,
         ProposalsModule,
+        ResourcesModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
       ],
       providers: [

@@ -34,3 +34,4 @@ export * from './compacts/admission-proposal';
 export * from './process-managers/compact-workflows';
 export * from './process-managers/compact-deadlines';
 export * from './process-managers/proposal-outcomes.process-manager';
+export * from './resource-sharing/resource-locator';

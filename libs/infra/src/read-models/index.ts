@@ -2,6 +2,7 @@ import { Projection } from '../projections/projection';
 import { apiKeysProjection } from './api-keys/api-keys.projection';
 import { legalActionsProjection } from './legal-actions/legal-actions.projection';
 import { memberStatesProjection } from './member-states/member-states.projection';
+import { resourceSharingProjection } from './resource-sharing/resource-sharing.projection';
 import { usersProjection } from './users/users.projection';
 import { compactsProjection } from './compacts/compacts.projection';
 import { proposalsProjection } from './proposals/proposals.projection';
@@ -12,6 +13,7 @@ export * from './member-states/member-states.repository';
 export * from './users/users.repository';
 export * from './compacts/compacts.repository';
 export * from './proposals/proposals.repository';
+export * from './resource-sharing/resource-sharing.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -21,4 +23,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   legalActionsProjection,
   compactsProjection,
   proposalsProjection,
+  resourceSharingProjection,
 ];

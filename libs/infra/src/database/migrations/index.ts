@@ -3,6 +3,7 @@ import { ReadSide1764000000001 } from './1764000000001-read-side';
 import { IdentityReadModels1764000000002 } from './1764000000002-identity-read-models';
 import { ApiKeysAndLoginThrottle1764000000003 } from './1764000000003-api-keys-and-login-throttle';
 import { CompactsReadModels1764000000010 } from './1764000000010-compacts-read-models';
+import { ResourceSharing1764000000020 } from './1764000000020-resource-sharing';
 import { LegalActions1764000000030 } from './1764000000030-legal-actions';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   IdentityReadModels1764000000002,
   ApiKeysAndLoginThrottle1764000000003,
   CompactsReadModels1764000000010,
+  ResourceSharing1764000000020,
   LegalActions1764000000030,
 ];
