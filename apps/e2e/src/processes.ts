@@ -13,7 +13,7 @@ export interface RunningApp {
  * Starts a built app (`npm test` builds first) as its own process, exactly as
  * `npm run start:api` / `start:worker` would, and waits until it answers /health/live.
  */
-export async function startApp(app: 'api' | 'worker', env: Record<string, string>, port: number): Promise<RunningApp> {
+export async function startApp(app: 'api' | 'worker', env: Record<string, string>, port: number, retriesLeft = 5): Promise<RunningApp> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', join(ROOT, 'tools/register-aliases.js'), join(ROOT, `dist/apps/${app}/src/main.js`)],
@@ -25,7 +25,11 @@ export async function startApp(app: 'api' | 'worker', env: Record<string, string
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      // Another run on this machine took the port between our pick and the app's listen: pick again.
+      if (/EADDRINUSE/.test(output) && retriesLeft > 0) return startApp(app, env, freePort(), retriesLeft - 1);
+      throw new Error(`${app} exited with ${child.exitCode}:\n${output}`);
+    }
     const live = await fetch(`${url}/health/live`).then((r) => r.ok, () => false);
     if (live) break;
     if (Date.now() > deadline) {
