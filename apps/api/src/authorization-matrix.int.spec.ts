@@ -76,6 +76,7 @@ describe('authorization matrix', () => {
         }
         throw new Error('no two-letter state code left');
       },
+      user,
     };
   }, 120_000);
 

@@ -265,6 +265,62 @@ describe('resource sharing', () => {
     expect(await read(wa, `/offers/${agreed.id}`, paid.position)).toMatchObject({ status: 'received', reimbursements: [{ amount: 2_000, status: 'paid' }] });
   });
 
+  it('lets a resources:write key act exactly as its state’s coordinator, a read key only read, and neither act for another state', async () => {
+    const waWrite = (await stack.issueApiKey('WA', ['resources:write'])).caller;
+    const waRead = (await stack.issueApiKey('WA', ['read'])).caller;
+    const expectForbidden = async (answer: Promise<Answer>, what: string) => {
+      const { status, body, type } = await answer;
+      expect({ what, status, code: body.code }).toEqual({ what, status: 403, code: 'FORBIDDEN' });
+      expect(type).toContain('application/problem+json');
+    };
+
+    // The key files a request, a pledge and an offer for WA, and accepts an offer on WA's request.
+    const keyRequest = await created(request(waWrite, 8, 'chainsaw-crew', 'crew'), 'request by the WA key');
+    const keyPledge = await created(pledge(waWrite, 6, 'chainsaw-crew', 'crew'), 'pledge by the WA key');
+    const caRequest = await created(request(ca, 5, 'chainsaw-crew', 'crew'), 'CA request');
+    const keyOffer = await created(offer(waWrite, caRequest.id, keyPledge.id, 5), 'offer by the WA key');
+    const orPledge = await created(pledge(or, 20, 'chainsaw-crew', 'crew'), 'OR pledge');
+    const orOffer = await created(offer(or, keyRequest.id, orPledge.id, 8), 'OR offer');
+    const accepted = await ok(waWrite.post(`/offers/${orOffer.id}/accept`, {}), 'accept by the WA key');
+    // The same rules meet it as they meet the coordinator.
+    expect((await offer(waWrite, caRequest.id, keyPledge.id, 2)).body).toMatchObject({ code: 'INSUFFICIENT_PLEDGE' });
+    expect((await offer(waWrite, keyRequest.id, keyPledge.id, 1)).body).toMatchObject({ code: 'SELF_FULFILMENT' });
+    const secondRequest = await created(request(waWrite, 2, 'chainsaw-crew', 'crew'), 'second request by the WA key');
+
+    // What the key did is WA's doing: the read key and WA's coordinator see it, and the coordinator carries it on.
+    expect(await read(waRead, `/requests/${keyRequest.id}`, accepted.position)).toMatchObject({
+      stateCode: 'WA', quantity: 8, accepted: 8, outstanding: 0, status: 'fulfilled',
+      offers: [{ id: orOffer.id, pledgeId: orPledge.id, stateCode: 'OR', quantity: 8, status: 'accepted' }],
+    });
+    expect(await read(waRead, `/pledges/${keyPledge.id}`, accepted.position)).toMatchObject({ stateCode: 'WA', quantity: 6, reserved: 5, remaining: 1, status: 'open' });
+    expect(await read(waRead, `/offers/${keyOffer.id}`, accepted.position)).toMatchObject({ stateCode: 'WA', requestingState: 'CA', status: 'offered' });
+    expect((await wa.get(`/requests/${keyRequest.id}`)).status).toBe(200);
+    await ok(wa.post(`/offers/${orOffer.id}/receipt`, {}), 'WA’s coordinator confirms receipt of what its key accepted');
+
+    // A read key writes nothing, on requests that would otherwise succeed.
+    const orOpen = await created(offer(or, secondRequest.id, orPledge.id, 2), 'open OR offer on WA’s second request');
+    await expectForbidden(pledge(waRead, 1, 'chainsaw-crew', 'crew'), 'pledge by the read key');
+    await expectForbidden(request(waRead, 1, 'chainsaw-crew', 'crew'), 'request by the read key');
+    await expectForbidden(offer(waRead, caRequest.id, keyPledge.id, 1), 'offer by the read key');
+    await expectForbidden(waRead.post(`/offers/${orOpen.id}/accept`, {}), 'accept by the read key');
+    await expectForbidden(waRead.post(`/offers/${keyOffer.id}/withdraw`, {}), 'withdrawal by the read key');
+    await expectForbidden(waRead.post(`/requests/${secondRequest.id}/cancel`, {}), 'cancel by the read key');
+
+    // The write key acts for WA only: another state's side of an exchange is not its to act on.
+    await expectForbidden(waWrite.post(`/offers/${keyOffer.id}/accept`, {}), 'the WA key accepting on CA’s behalf');
+    await expectForbidden(waWrite.post(`/offers/${orOpen.id}/withdraw`, {}), 'the WA key withdrawing OR’s offer');
+    await expectForbidden(waWrite.post(`/pledges/${orPledge.id}/withdraw`, {}), 'the WA key withdrawing OR’s pledge');
+    await expectForbidden(offer(waWrite, caRequest.id, orPledge.id, 1), 'the WA key offering from OR’s pledge');
+    await expectForbidden(waWrite.post(`/requests/${caRequest.id}/cancel`, {}), 'the WA key cancelling CA’s request');
+    // ...and within resource sharing only: membership is the coordinator's.
+    await expectForbidden(waWrite.post(`/compacts/${compactId}/withdrawals`, { reason: 'Not the key’s to decide' }), 'the WA key withdrawing WA from the compact');
+
+    // Nothing the refusals touched moved: the open offer still waits for WA, which declines it through the key.
+    const declined = await ok(waWrite.post(`/offers/${orOpen.id}/decline`, { reason: 'Sourced within the state' }), 'decline by the WA key');
+    expect(await read(or, `/pledges/${orPledge.id}`, declined.position)).toMatchObject({ quantity: 20, reserved: 8, remaining: 12, status: 'open' });
+    expect(await read(ca, `/requests/${caRequest.id}`, declined.position)).toMatchObject({ status: 'open', offers: [{ id: keyOffer.id, status: 'offered' }] });
+  });
+
   it('reserves a pledge of 100 exactly once under 40 concurrent offers of 10', async () => {
     const orPledge = await created(pledge(or, 100, 'ambulance'), 'OR ambulances');
     const caRequest = await created(request(ca, 1_000, 'ambulance'), 'CA ambulances');

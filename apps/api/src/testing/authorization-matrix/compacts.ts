@@ -11,7 +11,7 @@ const RULE = { method: 'one-state-one-vote', quorum: 0.5, threshold: 'simple-maj
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 /** A compact founded by `founders` (the first drafts it), ratified by `ratifying`; answers its id and last position. */
-async function compact(ctx: MatrixContext, founders: AuthenticatedKind[], ratifying: AuthenticatedKind[] = []): Promise<{ id: string; position: number }> {
+export async function compact(ctx: MatrixContext, founders: AuthenticatedKind[], ratifying: AuthenticatedKind[] = []): Promise<{ id: string; position: number }> {
   const codes = founders.map((who) => (who === 'otherStateCoordinator' ? ctx.otherState : ctx.actingState));
   const drafted = await ctx.setUp(ctx.as(founders[0]), 'POST', '/api/v1/compacts', {
     title: ctx.unique('compact'), purpose: 'Matrix', charter: { text: 'Article I.' }, votingRule: RULE,

@@ -4,6 +4,7 @@ import { LEGAL_ACTIONS_ACCESS } from './legal-actions';
 import { AccessTable } from './matrix';
 import { MEMBER_STATES_ACCESS } from './member-states';
 import { OPERATIONS_ACCESS } from './operations';
+import { RESOURCES_ACCESS } from './resources';
 
 export * from './matrix';
 export { LOGIN_USER } from './identity';
@@ -24,4 +25,5 @@ export const AUTHORIZATION_MATRIX: AccessTable = {
   ...MEMBER_STATES_ACCESS,
   ...COMPACTS_ACCESS,
   ...LEGAL_ACTIONS_ACCESS,
+  ...RESOURCES_ACCESS,
 };

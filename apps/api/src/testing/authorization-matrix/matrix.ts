@@ -46,6 +46,8 @@ export interface MatrixContext {
   unique(prefix: string): string;
   /** A two-letter code that no state holds yet. */
   unusedStateCode(): string;
+  /** Registers a user (as the admin) and logs it in, for a principal the standing ones do not cover (a coordinator of a third state). */
+  user(username: string, roles: string[], stateCode?: string): Promise<{ id: string; caller: Caller }>;
 }
 
 /** The concrete request of one matrix cell: the path with its parameters filled in (full, `/api/v1/...`), and the body. */
