@@ -1,9 +1,11 @@
 import { Projection } from '../projections/projection';
 import { memberStatesProjection } from './member-states/member-states.projection';
 import { usersProjection } from './users/users.projection';
+import { webhooksProjection } from './webhooks/webhooks.projection';
 
 export * from './member-states/member-states.repository';
 export * from './users/users.repository';
+export * from './webhooks/webhooks.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
-export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection, webhooksProjection];
