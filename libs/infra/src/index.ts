@@ -35,3 +35,4 @@ export * from './audit/event-feed';
 export * from './webhooks/webhook-address';
 export * from './webhooks/webhook-sender';
 export * from './webhooks/webhook-dispatcher';
+export * from './audit/verify-command';

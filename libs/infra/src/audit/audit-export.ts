@@ -50,7 +50,7 @@ export interface AuditExportRequest {
 export async function writeAuditExport(store: EventStore, out: Writable, request: AuditExportRequest): Promise<number> {
   let written = 0;
   const write = async (chunk: string) => {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (!out.write(chunk)) await drained(out);
   };
   if (request.format === 'csv') await write(stringify([CSV_COLUMNS.map(([name]) => name)]));
   const pageSize = request.pageSize ?? 1000;
@@ -70,4 +70,14 @@ export async function writeAuditExport(store: EventStore, out: Writable, request
     if (page.length < pageSize) break;
   }
   return written;
+}
+
+/** Waits until `out` can take more, or is gone; an 'error' on it rejects. */
+async function drained(out: Writable): Promise<void> {
+  const abort = new AbortController();
+  try {
+    await Promise.race([once(out, 'drain', { signal: abort.signal }), once(out, 'close', { signal: abort.signal })]);
+  } finally {
+    abort.abort();
+  }
 }
