@@ -11,6 +11,8 @@ import { ReadYourWritesInterceptor } from './common/http/read-your-writes.interc
 import { CommonModule } from './common/common.module';
 import { IdentityModule } from './identity/identity.module';
 import { MemberStatesModule } from './member-states/member-states.module';
+import { AuditModule } from './audit/audit.module';
+import { IntegrationModule } from './integration/integration.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +28,8 @@ export class AppModule {
         OpsModule,
         IdentityModule.forRoot(jwtSecret),
         MemberStatesModule,
+        AuditModule,
+        IntegrationModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
       ],
       providers: [

@@ -43,7 +43,13 @@ const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
  */
 export async function checkWebhookAddress(url: string, allowPrivate: boolean, resolve: Resolver = systemResolver): Promise<void> {
   if (allowPrivate) return;
-  const host = hostOf(new URL(url));
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return; // not a URL at all: the webhook's own rules refuse it
+  }
+  const host = hostOf(parsed);
   let addresses: string[];
   if (isIP(host)) addresses = [host];
   else {
