@@ -46,7 +46,7 @@ describe('docs/asyncapi.yaml', () => {
     expect(message).toBeDefined();
     if (!message) return;
     expect(message.channels).toEqual([topicForStreamType(streamType)]);
-    const [envelope, own] = (message.payload.allOf ?? []) as Record<string, { properties?: Record<string, { const?: string; type?: string }> }>[];
+    const [envelope, own] = (message.payload.allOf ?? []) as { properties?: Record<string, { const?: string; type?: string }> }[];
     expect(envelope?.properties?.specversion).toEqual(expect.objectContaining({ const: '1.0' }));
     expect(own?.properties?.type?.const).toBe(cloudEventType(streamType, type, 1));
     expect(own?.properties?.data?.type).toBe('object');
