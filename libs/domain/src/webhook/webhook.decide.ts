@@ -14,9 +14,7 @@ export function decideWebhook(command: WebhookCommand, state: WebhookState, { ac
       const coordinator = actor.kind === 'user' && actor.roles.includes('coordinator') && actor.stateCode !== null;
       if (!isAdmin(actor) && !coordinator) throw new NotAllowed('Only an admin, or a coordinator for its own state, registers webhooks');
       if (state.status !== 'none') throw new InvalidWebhook(`Webhook ${webhookId} already exists`);
-      checkUrl(url);
-      checkEventTypes(eventTypes);
-      if (secret.length < 16) throw new InvalidWebhook('secret must be at least 16 characters');
+      validateWebhookRegistration(command.data);
       return [{ type: 'WebhookRegistered', data: { webhookId, url, eventTypes: [...eventTypes], secret, ownerId: actor.id, stateCode: actor.stateCode } }];
     }
     case 'DeleteWebhook': {
@@ -45,6 +43,13 @@ function ownedBy(actor: Actor, state: WebhookState, webhookId: string): Exclude<
   if (state.status === 'none' || state.status === 'deleted') throw new WebhookNotFound(webhookId);
   if (!isAdmin(actor) && state.ownerId !== actor.id) throw new NotAllowed('Only the webhook owner or an admin may change it');
   return state;
+}
+
+/** The rules of a registration's own data, exported so a caller can apply them before costlier checks (DNS). */
+export function validateWebhookRegistration({ url, eventTypes, secret }: { url: string; eventTypes: readonly string[]; secret: string }): void {
+  checkUrl(url);
+  checkEventTypes(eventTypes);
+  if (secret.length < 16) throw new InvalidWebhook('secret must be at least 16 characters');
 }
 
 function checkUrl(url: string): void {

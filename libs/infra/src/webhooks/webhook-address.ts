@@ -49,6 +49,7 @@ export async function checkWebhookAddress(url: string, allowPrivate: boolean, re
   } catch {
     return; // not a URL at all: the webhook's own rules refuse it
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return;
   const host = hostOf(parsed);
   let addresses: string[];
   if (isIP(host)) addresses = [host];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { webhookDecider, webhookStreamId } from '@coalition/domain';
+import { validateWebhookRegistration, webhookDecider, webhookStreamId } from '@coalition/domain';
 import { AppConfig, APP_CONFIG, checkWebhookAddress } from '@coalition/infra';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { RegisterWebhookCommand } from './register-webhook.command';
@@ -14,7 +14,9 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
   ) {}
 
   async execute({ body, meta }: RegisterWebhookCommand): Promise<CommandResult> {
-    // A deployment policy, not a business rule: resolved here, before the pure decision.
+    // Malformed input is refused before any DNS lookup; the address check is a deployment
+    // policy, not a business rule, so it is resolved here rather than in the decision.
+    validateWebhookRegistration(body);
     await checkWebhookAddress(body.url, this.config.webhookAllowPrivate);
     const webhookId = randomUUID();
     return this.handling.run(webhookDecider, {
