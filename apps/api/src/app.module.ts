@@ -11,6 +11,8 @@ import { ReadYourWritesInterceptor } from './common/http/read-your-writes.interc
 import { CommonModule } from './common/common.module';
 import { IdentityModule } from './identity/identity.module';
 import { MemberStatesModule } from './member-states/member-states.module';
+import { CompactsModule } from './compacts/compacts.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { AuditModule } from './audit/audit.module';
 import { IntegrationModule } from './integration/integration.module';
 
@@ -28,6 +30,8 @@ export class AppModule {
         OpsModule,
         IdentityModule.forRoot(jwtSecret),
         MemberStatesModule,
+        CompactsModule,
+        ProposalsModule,
         AuditModule,
         IntegrationModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),

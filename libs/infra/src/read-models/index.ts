@@ -1,11 +1,15 @@
 import { Projection } from '../projections/projection';
 import { memberStatesProjection } from './member-states/member-states.projection';
 import { usersProjection } from './users/users.projection';
+import { compactsProjection } from './compacts/compacts.projection';
+import { proposalsProjection } from './proposals/proposals.projection';
 import { webhooksProjection } from './webhooks/webhooks.projection';
 
 export * from './member-states/member-states.repository';
 export * from './users/users.repository';
+export * from './compacts/compacts.repository';
+export * from './proposals/proposals.repository';
 export * from './webhooks/webhooks.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
-export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection, webhooksProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection, compactsProjection, proposalsProjection, webhooksProjection];
