@@ -1,4 +1,6 @@
+import type { CompactEvent } from '../compact/compact.events';
 import type { MemberStateEvent } from '../member-state/member-state.events';
+import type { ProposalEvent } from '../proposal/proposal.events';
 import type { UserEvent } from '../identity/user.events';
 import type { DomainEvent } from '../shared';
 import type { WebhookEvent } from '../webhook/webhook.events';
@@ -28,6 +30,15 @@ const namesOf = <E extends DomainEvent>(types: Record<E['type'], true>): E['type
 export const EVENT_CATALOG: readonly EventCatalogEntry[] = [
   { streamType: 'member-state', audience: 'all-principals', eventTypes: namesOf<MemberStateEvent>({ StateRegistered: true, PopulationChanged: true }) },
   { streamType: 'user', audience: 'administrators', eventTypes: namesOf<UserEvent>({ UserRegistered: true, UserDeactivated: true }) },
+  {
+    streamType: 'compact',
+    audience: 'all-principals',
+    eventTypes: namesOf<CompactEvent>({
+      CompactDrafted: true, CompactRatified: true, CompactActivated: true, MembershipApplied: true, MemberAdmitted: true,
+      ApplicationRejected: true, WithdrawalNoticeGiven: true, MemberWithdrawn: true, CompactAmended: true, CompactDissolved: true,
+    }),
+  },
+  { streamType: 'proposal', audience: 'all-principals', eventTypes: namesOf<ProposalEvent>({ ProposalOpened: true, VoteCast: true, ProposalClosed: true }) },
   {
     streamType: 'webhook',
     audience: 'own-state',
