@@ -41,3 +41,4 @@ export * from './webhooks/webhook-address';
 export * from './webhooks/webhook-sender';
 export * from './webhooks/webhook-dispatcher';
 export * from './audit/verify-command';
+export * from './audit/decision-record';
