@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { AppConfig, InfraModule, OpsModule, WorkerRuntimeModule } from '@coalition/infra';
 import { loggingModule } from './bootstrap/logging';
 import { AccessGuard } from './common/auth/access.guard';
@@ -15,6 +16,7 @@ import { CompactsModule } from './compacts/compacts.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { AuditModule } from './audit/audit.module';
 import { IntegrationModule } from './integration/integration.module';
+import { LegalActionsModule } from './legal-actions/legal-actions.module';
 
 @Module({})
 export class AppModule {
@@ -34,11 +36,14 @@ export class AppModule {
         ProposalsModule,
         AuditModule,
         IntegrationModule,
+        LegalActionsModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After AccessGuard, so that the rate is counted per authenticated principal.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

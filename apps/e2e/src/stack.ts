@@ -103,6 +103,26 @@ export class Stack {
     return this.user(username, ['auditor']);
   }
 
+  /**
+   * Issues an API key for `stateCode` (as the admin, or as `by`) and answers its id, the key
+   * (shown only in this answer) and a caller presenting it in `X-API-Key`.
+   */
+  async issueApiKey(
+    stateCode: string,
+    scopes: string[],
+    options: { name?: string; expiresAt?: string; by?: Caller } = {},
+  ): Promise<{ id: string; key: string; position: number; caller: Caller }> {
+    const issued = await (options.by ?? this.admin).post('/api-keys', {
+      name: options.name ?? `${stateCode} ${scopes.join(' ')} key`,
+      stateCode,
+      scopes,
+      ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}),
+    });
+    if (issued.status !== 201) throw new Error(`issuing a key for ${stateCode}: ${issued.status} ${JSON.stringify(issued.body)}`);
+    const key = String(issued.body.key);
+    return { id: String(issued.body.id), key, position: Number(issued.body.position), caller: this.apiKey(key) };
+  }
+
   async stop(): Promise<void> {
     await Promise.all([this.api.stop(), this.worker.stop()]);
     await this.dropDatabase();

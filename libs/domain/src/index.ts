@@ -5,3 +5,5 @@ export * from './compact';
 export * from './proposal';
 export * from './webhook';
 export * from './event-catalog';
+export * from './api-key';
+export * from './legal-action';

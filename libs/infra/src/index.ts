@@ -42,3 +42,4 @@ export * from './webhooks/webhook-sender';
 export * from './webhooks/webhook-dispatcher';
 export * from './audit/verify-command';
 export * from './audit/decision-record';
+export * from './scheduling/legal-sign-on.deadline';

@@ -1,27 +1,60 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
+import { JwtModule, JwtService } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { Request } from 'express';
+import { ApiKeysRepository, AppConfig, APP_CONFIG, Database } from '@coalition/infra';
+import { ApiKeyCredentials } from './api-keys/api-key-credentials';
+import { ApiKeyStrategy } from './api-keys/api-key.strategy';
 import { AuthTokens } from './auth-tokens';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { DeactivateUserHandler } from './deactivate-user/deactivate-user.handler';
 import { DeactivateUserController } from './deactivate-user/deactivate-user.http.controller';
+import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
+import { IssueApiKeyController } from './issue-api-key/issue-api-key.http.controller';
 import { JWT_SIGNING } from './jwt-signing';
 import { JwtStrategy } from './jwt.strategy';
+import { ListApiKeysController } from './list-api-keys/list-api-keys.http.controller';
 import { ListUsersController } from './list-users/list-users.http.controller';
 import { LocalStrategy } from './local.strategy';
+import { LoginThrottle } from './login/login-throttle';
 import { LoginController } from './login/login.http.controller';
 import { MeController } from './me/me.http.controller';
+import { OidcStrategy } from './oidc/oidc.strategy';
+import { RegisteredStates } from './registered-states';
 import { RegisterUserHandler } from './register-user/register-user.handler';
 import { RegisterUserController } from './register-user/register-user.http.controller';
+import { RevokeApiKeyHandler } from './revoke-api-key/revoke-api-key.handler';
+import { RevokeApiKeyController } from './revoke-api-key/revoke-api-key.http.controller';
 import { UserAccounts } from './user-accounts';
+
+/**
+ * The rate of every route, per principal (anonymous callers per address), in each api process:
+ * RATE_LIMIT_PER_SECOND, never below 100. No block after the limit (blockDuration 0): hits
+ * expire one by one a second after they were made, so a client going too fast still gets its
+ * full rate, only the excess is refused.
+ */
+const perPrincipalRateLimit = ThrottlerModule.forRootAsync({
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => ({
+    throttlers: [{ ttl: 1_000, limit: config.rateLimitPerSecond, blockDuration: 0 }],
+    getTracker: (request: Record<string, unknown>) => {
+      const { principal, ip } = request as unknown as Request;
+      return principal ? `${principal.kind}:${principal.id}` : `ip:${ip}`;
+    },
+  }),
+});
 
 @Module({})
 export class IdentityModule {
   static forRoot(jwtSecret: string): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [PassportModule, JwtModule.register({ secret: jwtSecret, signOptions: { algorithm: 'HS256' } })],
-      controllers: [LoginController, MeController, RegisterUserController, DeactivateUserController, ListUsersController],
+      imports: [PassportModule, JwtModule.register({ secret: jwtSecret, signOptions: { algorithm: 'HS256' } }), perPrincipalRateLimit],
+      controllers: [
+        LoginController, MeController, RegisterUserController, DeactivateUserController, ListUsersController,
+        IssueApiKeyController, ListApiKeysController, RevokeApiKeyController,
+      ],
       providers: [
         { provide: JWT_SIGNING, useValue: { secret: jwtSecret } },
         UserAccounts,
@@ -31,6 +64,19 @@ export class IdentityModule {
         RegisterUserHandler,
         DeactivateUserHandler,
         BootstrapAdmin,
+        LoginThrottle,
+        RegisteredStates,
+        ApiKeyCredentials,
+        ApiKeyStrategy,
+        IssueApiKeyHandler,
+        RevokeApiKeyHandler,
+        { provide: ApiKeysRepository, useFactory: (db: Database) => new ApiKeysRepository(db), inject: [Database] },
+        {
+          // Registered with passport only when the deployment names an identity provider.
+          provide: OidcStrategy,
+          useFactory: (config: AppConfig, states: RegisteredStates, jwt: JwtService) => (config.oidc ? new OidcStrategy(config.oidc, states, jwt) : null),
+          inject: [APP_CONFIG, RegisteredStates, JwtService],
+        },
       ],
       exports: [UserAccounts],
     };

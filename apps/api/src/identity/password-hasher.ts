@@ -2,9 +2,10 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:cry
 import { promisify } from 'node:util';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+// OWASP's minimum for scrypt, in its 16 MiB form (N=2^14, r=8, p=5; the same work as N=2^17, p=1).
 const N = 16_384;
 const R = 8;
-const P = 1;
+const P = 5;
 const KEY_LENGTH = 32;
 
 /** scrypt from Node's own crypto (no native addon to build), encoded with its parameters so they can grow later. */
@@ -23,4 +24,4 @@ export async function verifyPassword(password: string, encoded: string): Promise
 }
 
 /** Compared against when the username is unknown, so both failures take the same time. */
-export const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+export const DUMMY_HASH = 'scrypt$16384$8$5$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { fold, memberStateStreamId, userDecider, UserEvent, UserRegistered, UserState, userStreamId } from '@coalition/domain';
+import { fold, userDecider, UserEvent, UserRegistered, UserState, userStreamId } from '@coalition/domain';
 import { Database, EventStore } from '@coalition/infra';
 
 /**
@@ -29,9 +29,5 @@ export class UserAccounts {
   async anyAdminRegistered(): Promise<boolean> {
     const rows = await this.db.query(`SELECT 1 FROM events WHERE type = 'UserRegistered' AND data->'roles' ? 'admin' LIMIT 1`);
     return rows.length > 0;
-  }
-
-  async stateIsRegistered(code: string): Promise<boolean> {
-    return (await this.store.lastOfStream(memberStateStreamId(code))) !== undefined;
   }
 }

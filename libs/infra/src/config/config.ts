@@ -11,6 +11,9 @@ const wholeNumber = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
+/** A claim name, or a dotted path into nested claims (`realm_access.roles`). */
+const claimPath = z.string().regex(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, 'must be a claim name or a dotted path of claim names');
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -42,7 +45,16 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: wholeNumber(50, 60_000).default(500),
   MIN_POSITION_WAIT_MS: wholeNumber(0, 60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OIDC_ISSUER: z.string().url('must be a URL').optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URI: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').optional(),
+  OIDC_ROLES_CLAIM: claimPath.default('roles'),
+  OIDC_STATE_CLAIM: claimPath.default('state_code'),
+  // API.md promises no limit below 100 requests per second per principal.
+  RATE_LIMIT_PER_SECOND: wholeNumber(100, 1_000_000).default(10_000),
 });
+
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URI'] as const;
 
 export type AppConfig = ReturnType<typeof toConfig>;
 
@@ -76,6 +88,12 @@ function toConfig(env: z.infer<typeof schema>) {
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
     logLevel: env.LOG_LEVEL,
+    /** Bearer tokens from the state's own identity provider, verified against its JWKS; unset: local tokens only. */
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URI
+        ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, jwksUri: env.OIDC_JWKS_URI, rolesClaim: env.OIDC_ROLES_CLAIM, stateClaim: env.OIDC_STATE_CLAIM }
+        : undefined,
+    rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
   };
 }
 
@@ -94,6 +112,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(parsed.data.DATABASE_URL) !== Boolean(parsed.data.KAFKA_BROKERS)) {
     throw new ConfigError(
       'Invalid configuration:\n  DATABASE_URL and KAFKA_BROKERS go together: set both for the production shape, or neither for the embedded default',
+    );
+  }
+  const oidcSet = OIDC_VARIABLES.filter((name) => parsed.data[name] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_VARIABLES.length) {
+    const missing = OIDC_VARIABLES.filter((name) => !oidcSet.includes(name));
+    throw new ConfigError(
+      `Invalid configuration:\n  ${OIDC_VARIABLES.join(', ')} go together: ${oidcSet.join(', ')} ${oidcSet.length === 1 ? 'is' : 'are'} set but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not`,
     );
   }
   return toConfig(parsed.data);

@@ -44,4 +44,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE: must be true or false/);
     expect(loadConfig({ DATABASE_URL: 'postgres://db/c', KAFKA_BROKERS: 'k:9092', WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
   });
+
+  it('reads the OIDC provider with default claim names, or none at all', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    const oidc = { OIDC_ISSUER: 'https://idp.wa.gov/realms/staff', OIDC_AUDIENCE: 'coalition', OIDC_JWKS_URI: 'https://idp.wa.gov/realms/staff/certs' };
+    expect(loadConfig(oidc).oidc).toEqual({
+      issuer: 'https://idp.wa.gov/realms/staff', audience: 'coalition', jwksUri: 'https://idp.wa.gov/realms/staff/certs', rolesClaim: 'roles', stateClaim: 'state_code',
+    });
+    expect(loadConfig({ ...oidc, OIDC_ROLES_CLAIM: 'realm_access.roles', OIDC_STATE_CLAIM: 'https://coalition/state' }).oidc).toMatchObject({
+      rolesClaim: 'realm_access.roles', stateClaim: 'https://coalition/state',
+    });
+  });
+
+  it('refuses half an OIDC configuration, naming what is missing', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example' })).toThrow('OIDC_ISSUER is set but OIDC_AUDIENCE, OIDC_JWKS_URI are not');
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'c', OIDC_JWKS_URI: 'ftp://x' })).toThrow('OIDC_JWKS_URI: must be an http(s) URL');
+  });
+
+  it('never limits a principal below 100 requests per second', () => {
+    expect(loadConfig({}).rateLimitPerSecond).toBe(10_000);
+    expect(loadConfig({ RATE_LIMIT_PER_SECOND: '100' }).rateLimitPerSecond).toBe(100);
+    expect(() => loadConfig({ RATE_LIMIT_PER_SECOND: '99' })).toThrow('RATE_LIMIT_PER_SECOND: must be at least 100');
+  });
 });

@@ -46,4 +46,9 @@ describe('CloudEvents mapping', () => {
     expect(envelope.data).toEqual({ userId: 'u1', username: 'a' });
     expect(JSON.stringify(envelope)).not.toContain('scrypt$secret');
   });
+
+  it("never lets an API key's hash leave the event store", () => {
+    const envelope = toCloudEvent(stored('ApiKeyIssued', { keyId: 'k1', name: 'EOC', stateCode: 'WA', scopes: ['read'], expiresAt: null, keyHash: 'ab'.repeat(32) }));
+    expect(envelope.data).toEqual({ keyId: 'k1', name: 'EOC', stateCode: 'WA', scopes: ['read'], expiresAt: null });
+  });
 });

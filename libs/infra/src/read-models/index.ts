@@ -1,10 +1,14 @@
 import { Projection } from '../projections/projection';
+import { apiKeysProjection } from './api-keys/api-keys.projection';
+import { legalActionsProjection } from './legal-actions/legal-actions.projection';
 import { memberStatesProjection } from './member-states/member-states.projection';
 import { usersProjection } from './users/users.projection';
 import { compactsProjection } from './compacts/compacts.projection';
 import { proposalsProjection } from './proposals/proposals.projection';
 import { webhooksProjection } from './webhooks/webhooks.projection';
 
+export * from './api-keys/api-keys.repository';
+export * from './legal-actions/legal-actions.repository';
 export * from './member-states/member-states.repository';
 export * from './users/users.repository';
 export * from './compacts/compacts.repository';
@@ -12,4 +16,12 @@ export * from './proposals/proposals.repository';
 export * from './webhooks/webhooks.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
-export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection, compactsProjection, proposalsProjection, webhooksProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  memberStatesProjection,
+  usersProjection,
+  apiKeysProjection,
+  legalActionsProjection,
+  compactsProjection,
+  proposalsProjection,
+  webhooksProjection,
+];

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/config';
 import { Database } from '../database/database';
 import { APP_CONFIG } from '../infra.tokens';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
+import { LegalSignOnDeadline } from '../scheduling/legal-sign-on.deadline';
 import { WorkerRuntime, EVENT_SINKS } from './worker-runtime';
 import { CommandExecutor } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
@@ -24,6 +25,7 @@ import { CompactWorkflows } from '../process-managers/compact-workflows';
     // Process managers run after the projections, in the worker and in the embedded process alike.
     { provide: EVENT_SINKS, useFactory: (compacts: CompactWorkflows) => [...compacts.sinks], inject: [CompactWorkflows] },
     WorkerRuntime,
+    LegalSignOnDeadline,
   ],
   exports: [WorkerRuntime, DeadlineScheduler],
 })

@@ -1,24 +1,49 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
+import { AuthGuard, IAuthGuard } from '@nestjs/passport';
 import { Request } from 'express';
-import { ACCESS_POLICY_KEY } from '@coalition/infra';
+import { ACCESS_POLICY_KEY, APP_CONFIG, AppConfig } from '@coalition/infra';
 import { AccessPolicy } from './access.decorator';
 import { Principal } from './principal';
 
-const Authenticate = AuthGuard(['jwt']);
+/**
+ * The passport strategies tried, in order: our own bearer tokens first, then (when configured)
+ * the state's OIDC provider, whose key provider only answers for tokens of its issuer, then
+ * `X-API-Key`. The first that recognises the request wins.
+ */
+export const authenticationStrategies = (config: AppConfig): string[] => ['jwt', ...(config.oidc ? ['oidc'] : []), 'api-key'];
 
 /**
  * Global guard: authenticates through passport, then applies the route's declared policy.
  * Per-state scoping ("acts only for its own state") is the domain's job, since only the
  * aggregate knows which state a command concerns; this guard checks roles and key scopes.
+ * Every 403 (this guard's or the domain's) is logged by the problem+json filter.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
-  private readonly authenticate = new Authenticate();
+  private readonly authenticate: IAuthGuard;
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const logger = this.logger;
+    class Authenticate extends AuthGuard(authenticationStrategies(config)) {
+      override handleRequest<P>(error: unknown, principal: P, info: unknown): P {
+        if (error || !principal) {
+          // Why each strategy refused (bad signature, wrong audience, revoked key...): for operators, never for the caller.
+          const reasons = (Array.isArray(info) ? info : [info]).map((i) => (i instanceof Error ? i.message : i)).filter(Boolean);
+          logger.debug({ msg: 'authentication failed', reasons, error: error instanceof Error ? error.message : undefined });
+          // A strategy's own error (a deactivated account, the database down) keeps its meaning.
+          if (error instanceof Error) throw error;
+          throw new UnauthorizedException('Missing, expired or invalid credentials');
+        }
+        return principal;
+      }
+    }
+    this.authenticate = new Authenticate();
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY_KEY, [context.getHandler(), context.getClass()]);
@@ -37,7 +62,7 @@ export class AccessGuard implements CanActivate {
     if (principal.kind === 'api-key') {
       const scopes = policy.scopes ?? [];
       if (!scopes.some((scope) => principal.scopes?.includes(scope))) {
-        throw new ForbiddenException('This API key has no scope for this route');
+        throw new ForbiddenException(scopes.length ? `Requires an API key with one of the scopes: ${scopes.join(', ')}` : 'API keys may not call this route');
       }
       return true;
     }

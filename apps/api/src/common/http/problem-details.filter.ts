@@ -29,7 +29,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const body = this.toProblem(error, request);
     if (body.status === 403) {
-      this.logger.warn({ msg: 'access denied', principal: request.principal?.id, state: request.principal?.stateCode, route: `${request.method} ${request.originalUrl}`, detail: body.detail });
+      // Denials are themselves part of the record: the guard's (role, scope) and the domain's (another state) alike.
+      const principal = request.principal;
+      this.logger.warn({
+        msg: 'access denied',
+        principal: principal ? { id: principal.id, kind: principal.kind, stateCode: principal.stateCode, roles: principal.roles } : null,
+        route: `${request.method} ${request.route?.path ?? request.path}`,
+        url: request.originalUrl,
+        code: body.code,
+        detail: body.detail,
+      });
     }
     if (response.headersSent) return;
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));

@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { userDecider, userStreamId } from '@coalition/domain';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { hashPassword } from '../password-hasher';
+import { RegisteredStates } from '../registered-states';
 import { UserAccounts } from '../user-accounts';
 import { RegisterUserCommand } from './register-user.command';
 
@@ -9,7 +10,7 @@ import { RegisterUserCommand } from './register-user.command';
 export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand> {
   constructor(
     private readonly handling: CommandHandling,
-    private readonly accounts: UserAccounts,
+    private readonly states: RegisteredStates,
   ) {}
 
   async execute({ body, meta }: RegisterUserCommand): Promise<CommandResult> {
@@ -29,7 +30,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
           roles: body.roles,
           stateCode,
           passwordHash: await hashPassword(body.password),
-          stateRegistered: stateCode ? await this.accounts.stateIsRegistered(stateCode) : false,
+          stateRegistered: stateCode ? await this.states.has(stateCode) : false,
         },
       },
     });

@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { MemberStatesRepository, MemberStateView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 
 @ApiTags('member states')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('states')
 export class ListStatesController {
   constructor(private readonly states: MemberStatesRepository) {}

@@ -1,8 +1,18 @@
 import { EventStore1764000000000 } from './1764000000000-event-store';
 import { ReadSide1764000000001 } from './1764000000001-read-side';
 import { IdentityReadModels1764000000002 } from './1764000000002-identity-read-models';
+import { ApiKeysAndLoginThrottle1764000000003 } from './1764000000003-api-keys-and-login-throttle';
 import { CompactsReadModels1764000000010 } from './1764000000010-compacts-read-models';
+import { LegalActions1764000000030 } from './1764000000030-legal-actions';
 import { AuditAndIntegration1764000000040 } from './1764000000040-audit-and-integration';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
-export const MIGRATIONS = [EventStore1764000000000, ReadSide1764000000001, IdentityReadModels1764000000002, CompactsReadModels1764000000010, AuditAndIntegration1764000000040];
+export const MIGRATIONS = [
+  EventStore1764000000000,
+  ReadSide1764000000001,
+  IdentityReadModels1764000000002,
+  ApiKeysAndLoginThrottle1764000000003,
+  CompactsReadModels1764000000010,
+  LegalActions1764000000030,
+  AuditAndIntegration1764000000040,
+];

@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../common/auth/access.decorator';
+import { CommandMeta } from '../../common/commands/command-handling';
+import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
+import { IssueApiKeyCommand } from './issue-api-key.command';
+import { IssueApiKeyRequest } from './issue-api-key.request.dto';
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller('api-keys')
+export class IssueApiKeyController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access({ roles: ['admin', 'coordinator'] })
+  @ApiCreatedResponse({
+    description:
+      '{id, key, version, position}: the key is shown only in this answer (an Idempotency-Key replay answers without it). ' +
+      'An admin issues keys for any registered state, a coordinator only for its own (else 403).',
+  })
+  issue(@Body() body: IssueApiKeyRequest, @CommandMetaFrom() meta: CommandMeta) {
+    return this.commands.execute(new IssueApiKeyCommand(body, meta));
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { LegalActionsRepository, LegalActionView } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { ReadQuery } from '../../common/http/list-query.dto';
+import { LEGAL_READERS } from '../legal-access';
+import { LegalActionResponse } from '../legal-action.response.dto';
+
+@ApiTags('legal actions')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('legal-actions')
+export class GetLegalActionController {
+  constructor(private readonly legalActions: LegalActionsRepository) {}
+
+  @Get(':id')
+  @Access(LEGAL_READERS)
+  @ApiOkResponse({ type: LegalActionResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() _query: ReadQuery): Promise<LegalActionView> {
+    const found = await this.legalActions.get(id);
+    if (!found) throw new NotFoundException(`Legal action ${id} does not exist`);
+    return found;
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { LegalActionsRepository, LegalActionView } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { ReadQuery } from '../../common/http/list-query.dto';
+import { LEGAL_READERS } from '../legal-access';
+import { LegalActionResponse } from '../legal-action.response.dto';
+
+@ApiTags('legal actions')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('legal-actions')
+export class ListLegalActionsController {
+  constructor(private readonly legalActions: LegalActionsRepository) {}
+
+  @Get()
+  @Access(LEGAL_READERS)
+  @ApiOkResponse({ type: [LegalActionResponse], description: 'Every legal action, newest first; counsel, auditor, admin and legal:read keys only' })
+  list(@Query() _query: ReadQuery): Promise<LegalActionView[]> {
+    return this.legalActions.list();
+  }
+}

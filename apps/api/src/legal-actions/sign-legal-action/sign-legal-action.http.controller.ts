@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../common/auth/access.decorator';
+import { CommandMeta } from '../../common/commands/command-handling';
+import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
+import { CommandResultDto } from '../../common/commands/command-result.dto';
+import { LEGAL_WRITERS } from '../legal-access';
+import { SignLegalActionCommand } from './sign-legal-action.command';
+import { SignLegalActionRequest } from './sign-legal-action.request.dto';
+
+@ApiTags('legal actions')
+@ApiBearerAuth()
+@Controller('legal-actions')
+export class SignLegalActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/signatories')
+  @HttpCode(200)
+  @Access(LEGAL_WRITERS)
+  @ApiOkResponse({ type: CommandResultDto, description: "Adds the caller's state; 409 ALREADY_SIGNED, DEADLINE_PASSED, ACTION_FILED, ACTION_CLOSED" })
+  sign(@Param('id', new ParseUUIDPipe()) id: string, @Body() _body: SignLegalActionRequest, @CommandMetaFrom() meta: CommandMeta) {
+    return this.commands.execute(new SignLegalActionCommand(id, meta));
+  }
+}

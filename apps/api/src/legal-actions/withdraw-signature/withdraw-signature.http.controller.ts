@@ -1,0 +1,28 @@
+import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../common/auth/access.decorator';
+import { CommandMeta } from '../../common/commands/command-handling';
+import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
+import { CommandResultDto } from '../../common/commands/command-result.dto';
+import { StateCodePipe } from '../../member-states/state-code.pipe';
+import { LEGAL_WRITERS } from '../legal-access';
+import { WithdrawSignatureCommand } from './withdraw-signature.command';
+
+@ApiTags('legal actions')
+@ApiBearerAuth()
+@Controller('legal-actions')
+export class WithdrawSignatureController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Delete(':id/signatories/:code')
+  @HttpCode(200)
+  @Access(LEGAL_WRITERS)
+  @ApiOkResponse({
+    type: CommandResultDto,
+    description: 'Counsel of that state only (403 otherwise); 409 ACTION_FILED after filing, LEAD_CANNOT_WITHDRAW for the lead, NOT_A_SIGNATORY',
+  })
+  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Param('code', StateCodePipe) code: string, @CommandMetaFrom() meta: CommandMeta) {
+    return this.commands.execute(new WithdrawSignatureCommand(id, code, meta));
+  }
+}

@@ -1,0 +1,35 @@
+import { AccessTable, EVERY_PRINCIPAL, PUBLIC } from './matrix';
+
+export const LOGIN_USER = { username: 'matrix.login', password: 'matrix login password' };
+
+export const IDENTITY_ACCESS: AccessTable = {
+  'POST /api/v1/auth/login': { allowed: PUBLIC, prepare: () => ({ body: LOGIN_USER }) },
+  'GET /api/v1/auth/me': { allowed: EVERY_PRINCIPAL },
+  'POST /api/v1/users': {
+    allowed: ['admin'],
+    prepare: (ctx) => ({ body: { username: ctx.unique('user'), password: 'a password of 12+', displayName: 'New auditor', roles: ['auditor'] } }),
+  },
+  'GET /api/v1/users': { allowed: ['admin'] },
+  'POST /api/v1/users/:id/deactivate': {
+    allowed: ['admin'],
+    prepare: async (ctx) => {
+      const user = await ctx.setUp(ctx.admin, 'POST', '/api/v1/users', {
+        username: ctx.unique('leaver'), password: 'a password of 12+', displayName: 'Leaver', roles: ['auditor'],
+      });
+      return { path: `/api/v1/users/${user.id}/deactivate`, body: {} };
+    },
+  },
+  // A coordinator issues and revokes keys of its own state only: the other state's coordinator meets the domain's 403.
+  'POST /api/v1/api-keys': {
+    allowed: ['admin', 'coordinator'],
+    prepare: (ctx) => ({ body: { name: ctx.unique('key'), stateCode: ctx.actingState, scopes: ['read'] } }),
+  },
+  'GET /api/v1/api-keys': { allowed: ['admin', 'coordinator', 'otherStateCoordinator'] },
+  'DELETE /api/v1/api-keys/:id': {
+    allowed: ['admin', 'coordinator'],
+    prepare: async (ctx) => {
+      const key = await ctx.setUp(ctx.admin, 'POST', '/api/v1/api-keys', { name: ctx.unique('doomed'), stateCode: ctx.actingState, scopes: ['read'] });
+      return { path: `/api/v1/api-keys/${key.id}` };
+    },
+  },
+};
