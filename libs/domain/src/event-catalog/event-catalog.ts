@@ -1,4 +1,6 @@
+import type { ApiKeyEvent } from '../api-key/api-key.events';
 import type { CompactEvent } from '../compact/compact.events';
+import type { LegalActionEvent } from '../legal-action/legal-action.events';
 import type { MemberStateEvent } from '../member-state/member-state.events';
 import type { ProposalEvent } from '../proposal/proposal.events';
 import type { UserEvent } from '../identity/user.events';
@@ -30,6 +32,15 @@ const namesOf = <E extends DomainEvent>(types: Record<E['type'], true>): E['type
 export const EVENT_CATALOG: readonly EventCatalogEntry[] = [
   { streamType: 'member-state', audience: 'all-principals', eventTypes: namesOf<MemberStateEvent>({ StateRegistered: true, PopulationChanged: true }) },
   { streamType: 'user', audience: 'administrators', eventTypes: namesOf<UserEvent>({ UserRegistered: true, UserDeactivated: true }) },
+  { streamType: 'api-key', audience: 'own-state', eventTypes: namesOf<ApiKeyEvent>({ ApiKeyIssued: true, ApiKeyRevoked: true }) },
+  {
+    streamType: 'legal-action',
+    audience: 'legal',
+    eventTypes: namesOf<LegalActionEvent>({
+      LegalActionOpened: true, LegalActionSigned: true, SignatureWithdrawn: true, LegalActionFiled: true,
+      DevelopmentRecorded: true, LegalActionClosed: true, SignOnClosed: true,
+    }),
+  },
   {
     streamType: 'compact',
     audience: 'all-principals',

@@ -1,4 +1,6 @@
+import { apiKeyDecider } from '../api-key';
 import { compactDecider } from '../compact';
+import { legalActionDecider } from '../legal-action';
 import { memberStateDecider } from '../member-state';
 import { proposalDecider } from '../proposal';
 import { userDecider } from '../identity';
@@ -10,7 +12,7 @@ describe('event catalog', () => {
   it('lists each stream type once, under the name its decider writes', () => {
     const streamTypes = EVENT_CATALOG.map((entry) => entry.streamType);
     expect(new Set(streamTypes).size).toBe(streamTypes.length);
-    expect(streamTypes).toEqual(expect.arrayContaining([memberStateDecider.streamType, userDecider.streamType, compactDecider.streamType, proposalDecider.streamType, webhookDecider.streamType]));
+    expect(streamTypes).toEqual(expect.arrayContaining([memberStateDecider.streamType, userDecider.streamType, compactDecider.streamType, proposalDecider.streamType, webhookDecider.streamType, apiKeyDecider.streamType, legalActionDecider.streamType]));
   });
 
   it('agrees with the audiences the API contract names', () => {

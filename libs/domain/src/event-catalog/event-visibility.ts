@@ -1,3 +1,4 @@
+import { mayReadLegalActions } from '../legal-action/legal-action.access';
 import { Actor } from '../shared';
 import { catalogEntryOf, EventAudience } from './event-catalog';
 
@@ -41,7 +42,7 @@ export function mayReadEvent(reader: EventReader, event: ReadableEvent): boolean
     case 'all-principals':
       return true;
     case 'legal':
-      return reader.kind === 'api-key' ? scopes.includes('legal:read') : reader.roles.includes('counsel');
+      return mayReadLegalActions(reader);
     case 'own-state': {
       const actsAsCoordinator = reader.kind === 'api-key' ? scopes.includes('read') : reader.roles.includes('coordinator');
       return actsAsCoordinator && reader.stateCode !== null && reader.stateCode === stateOfEvent(event);

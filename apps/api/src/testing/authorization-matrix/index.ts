@@ -1,4 +1,6 @@
+import { AUDIT_ACCESS } from './audit';
 import { IDENTITY_ACCESS } from './identity';
+import { INTEGRATION_ACCESS } from './integration';
 import { LEGAL_ACTIONS_ACCESS } from './legal-actions';
 import { AccessTable } from './matrix';
 import { MEMBER_STATES_ACCESS } from './member-states';
@@ -22,4 +24,6 @@ export const AUTHORIZATION_MATRIX: AccessTable = {
   ...IDENTITY_ACCESS,
   ...MEMBER_STATES_ACCESS,
   ...LEGAL_ACTIONS_ACCESS,
+  ...AUDIT_ACCESS,
+  ...INTEGRATION_ACCESS,
 };
