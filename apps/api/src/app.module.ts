@@ -12,11 +12,11 @@ import { ReadYourWritesInterceptor } from './common/http/read-your-writes.interc
 import { CommonModule } from './common/common.module';
 import { IdentityModule } from './identity/identity.module';
 import { MemberStatesModule } from './member-states/member-states.module';
+import { LegalActionsModule } from './legal-actions/legal-actions.module';
 import { CompactsModule } from './compacts/compacts.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { AuditModule } from './audit/audit.module';
 import { IntegrationModule } from './integration/integration.module';
-import { LegalActionsModule } from './legal-actions/legal-actions.module';
 
 @Module({})
 export class AppModule {
@@ -32,11 +32,11 @@ export class AppModule {
         OpsModule,
         IdentityModule.forRoot(jwtSecret),
         MemberStatesModule,
+        LegalActionsModule,
         CompactsModule,
         ProposalsModule,
         AuditModule,
         IntegrationModule,
-        LegalActionsModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
       ],
       providers: [

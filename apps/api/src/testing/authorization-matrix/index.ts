@@ -1,5 +1,6 @@
 import { AUDIT_ACCESS } from './audit';
 import { IDENTITY_ACCESS } from './identity';
+import { COMPACTS_ACCESS } from './compacts';
 import { INTEGRATION_ACCESS } from './integration';
 import { LEGAL_ACTIONS_ACCESS } from './legal-actions';
 import { AccessTable } from './matrix';
@@ -24,6 +25,7 @@ export const AUTHORIZATION_MATRIX: AccessTable = {
   ...IDENTITY_ACCESS,
   ...MEMBER_STATES_ACCESS,
   ...LEGAL_ACTIONS_ACCESS,
+  ...COMPACTS_ACCESS,
   ...AUDIT_ACCESS,
   ...INTEGRATION_ACCESS,
 };
