@@ -1,3 +1,4 @@
+import { parseAsyncApi } from '@coalition/infra/testing';
 import { ADMIN, Caller, Stack } from './stack';
 
 interface AuditItem {
@@ -175,6 +176,36 @@ describe('audit and the event feed', () => {
     }
     expect(JSON.stringify(everything)).not.toMatch(/passwordHash|scrypt/);
     expect((await stack.anonymous.get('/events')).status).toBe(401);
+
+    // Legal actions for counsel, auditors, admins and legal:read keys; a state's API keys for its
+    // coordinators and read keys; credentials never.
+    const legal = await waCounsel.post('/legal-actions', {
+      kind: 'amicus-brief', title: 'Brief', summary: 'Support', forum: 'Ninth Circuit', signOnDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(legal.status).toBe(201);
+    const readKey = await waCoordinator.post('/api-keys', { name: 'wa feed', stateCode: 'WA', scopes: ['read'] });
+    const legalKey = await stack.admin.post('/api-keys', { name: 'wa legal', stateCode: 'WA', scopes: ['legal:read'] });
+    const caKey = await caCoordinator.post('/api-keys', { name: 'ca feed', stateCode: 'CA', scopes: ['read'] });
+    expect([readKey.status, legalKey.status, caKey.status]).toEqual([201, 201, 201]);
+    await auditor.get(`/audit/events?minPosition=${caKey.body.position}`);
+    const kinds = (events: FeedPage['events']) => [...new Set(events.map((e) => e.type.split('.')[1]))].sort();
+    expect(kinds(await feedOf(stack.admin))).toEqual(['api-key', 'legal-action', 'member-state', 'user']);
+    expect(kinds(await feedOf(waCounsel))).toEqual(['legal-action', 'member-state']);
+    expect(kinds(await feedOf(stack.apiKey(String(legalKey.body.key))))).toEqual(['legal-action', 'member-state']);
+    expect(kinds(await feedOf(waCoordinator))).toEqual(['api-key', 'member-state']);
+    const waKeyFeed = await feedOf(stack.apiKey(String(readKey.body.key)));
+    expect(kinds(waKeyFeed)).toEqual(['api-key', 'member-state']);
+    expect(waKeyFeed.filter((e) => e.type.startsWith('coalition.api-key.')).map((e) => e.data.stateCode)).toEqual(['WA', 'WA']);
+    const adminFeed = await feedOf(stack.admin);
+    expect(JSON.stringify(adminFeed)).not.toMatch(/keyHash|passwordHash|scrypt/);
+    expect(JSON.stringify(adminFeed)).not.toContain(String(readKey.body.key));
+    // Every envelope is what the AsyncAPI document says, legal and key events included.
+    const asyncApi = await parseAsyncApi(await (await fetch(`${stack.api.url}/asyncapi.yaml`)).text());
+    const byType = new Map([...asyncApi.messages.values()].map((m) => [(m.payload.allOf as { properties?: { type?: { const?: string } } }[] | undefined)?.[1]?.properties?.type?.const, m]));
+    for (const envelope of adminFeed) {
+      const message = byType.get(envelope.type);
+      expect([envelope.type, message?.validate(envelope), message?.validate.errors ?? null]).toEqual([envelope.type, true, null]);
+    }
 
     // Paging a narrow view still moves forward past what the caller may not read.
     const first = await waCoordinator.get<FeedPage>('/events?limit=1');
