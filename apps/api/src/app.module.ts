@@ -16,6 +16,8 @@ import { LegalActionsModule } from './legal-actions/legal-actions.module';
 import { CompactsModule } from './compacts/compacts.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ResourcesModule } from './resources/resources.module';
+import { AuditModule } from './audit/audit.module';
+import { IntegrationModule } from './integration/integration.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,8 @@ export class AppModule {
         CompactsModule,
         ProposalsModule,
         ResourcesModule,
+        AuditModule,
+        IntegrationModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
       ],
       providers: [

@@ -23,7 +23,8 @@ describe('authorization matrix', () => {
   let ctx: MatrixContext;
 
   beforeAll(async () => {
-    api = await startApi();
+    // Webhook rows register loopback receivers, as the embedded default allows.
+    api = await startApi({ WEBHOOK_ALLOW_PRIVATE: 'true' });
     const setUp = async <T = Record<string, unknown>>(caller: Caller, method: string, path: string, body?: unknown, expect = 201): Promise<T> => {
       const answer = await caller<T>(method, path, body);
       if (answer.status !== expect) throw new Error(`set-up ${method} ${path} answered ${answer.status}, not ${expect}: ${JSON.stringify(answer.body)}`);

@@ -6,3 +6,5 @@ export * from './legal-action';
 export * from './resource-pool';
 export * from './compact';
 export * from './proposal';
+export * from './webhook';
+export * from './event-catalog';

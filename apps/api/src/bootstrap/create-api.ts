@@ -24,6 +24,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
     exclude: [
       { path: 'health/*path', method: RequestMethod.ALL },
       { path: 'metrics', method: RequestMethod.ALL },
+      { path: 'asyncapi.yaml', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(strictValidationPipe());

@@ -34,6 +34,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092' })).toThrow(/go together/);
   });
 
+  it('delivers webhooks with at least 8 attempts and a first retry within 5 s, and checkpoints the audit chain', () => {
+    expect(loadConfig({})).toMatchObject({
+      webhookDelivery: { maxAttempts: 10, retryBaseMs: 1_000, timeoutMs: 10_000, concurrency: 16 },
+      auditCheckpoints: { everyEvents: 1_000, intervalMs: 60_000 },
+    });
+    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '7' })).toThrow(/WEBHOOK_MAX_ATTEMPTS: must be at least 8/);
+    expect(() => loadConfig({ WEBHOOK_RETRY_BASE_MS: '5001' })).toThrow(/WEBHOOK_RETRY_BASE_MS: must be at most 5000/);
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE: must be true or false/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/c', KAFKA_BROKERS: 'k:9092', WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
+  });
+
   it('reads the OIDC provider with default claim names, or none at all', () => {
     expect(loadConfig({}).oidc).toBeUndefined();
     const oidc = { OIDC_ISSUER: 'https://idp.wa.gov/realms/staff', OIDC_AUDIENCE: 'coalition', OIDC_JWKS_URI: 'https://idp.wa.gov/realms/staff/certs' };

@@ -63,6 +63,16 @@ describe('verifyChain (PostgreSQL)', () => {
     }
   });
 
+  it('extends a verification from a head verified before, and refuses one no longer stored as it was', async () => {
+    const head = await store.head();
+    const from: ChainCheckpoint = { position: 6, hash: await hashAt(6) };
+    expect(await verifyChain(db, { from, pageSize: 4 })).toEqual({ ok: true, checkedEvents: EVENTS - 6, headPosition: EVENTS, headHash: head.hash });
+    expect(await verifyChain(db, { from: { position: 6, hash: 'e'.repeat(64) } })).toMatchObject({ ok: false, firstInvalidPosition: 6 });
+    // A change after the starting head is still found.
+    await asMaliciousDba(db, (tx) => tx.query(`UPDATE events SET data = jsonb_set(data, '{population}', '5') WHERE position = 9`));
+    expect(await verifyChain(db, { from })).toMatchObject({ ok: false, firstInvalidPosition: 9 });
+  });
+
   it('accepts an empty store', async () => {
     const empty = await createTestDatabase({ poolSize: 2 });
     try {

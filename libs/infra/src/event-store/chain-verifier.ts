@@ -15,17 +15,35 @@ export interface ChainCheckpoint {
  * Recomputes the hash chain over the global order, in keyset pages so memory stays flat for
  * any number of events. Names the first position whose stored fields, link or hash do not
  * match, including a position missing from the sequence (a deleted row). With `checkpoint`,
- * also checks that the chain still passes through a head someone else kept a copy of.
+ * also checks that the chain still passes through a head someone else kept a copy of. With
+ * `from`, starts after a head already verified (it must still be stored as it was), so a
+ * worker can extend its checks incrementally.
  */
 export async function verifyChain(
   db: Database,
-  options: { checkpoint?: ChainCheckpoint; pageSize?: number } = {},
+  options: { checkpoint?: ChainCheckpoint; from?: ChainCheckpoint; pageSize?: number } = {},
 ): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 5000;
   let expectedPosition = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
   let checkpointSeen = false;
+  if (options.from && options.from.position > 0) {
+    const [row] = await db.query<{ hash: string }>('SELECT hash FROM events WHERE position = $1', [options.from.position]);
+    if (row?.hash !== options.from.hash) {
+      return { ok: false, firstInvalidPosition: options.from.position, reason: 'the stored hash differs from the head verified before', checkedEvents: 0 };
+    }
+    expectedPosition = options.from.position + 1;
+    prevHash = options.from.hash;
+    const { checkpoint } = options;
+    if (checkpoint && checkpoint.position <= options.from.position) {
+      // Behind the starting head only that head itself can be compared.
+      if (checkpoint.position !== options.from.position || checkpoint.hash !== options.from.hash) {
+        return { ok: false, firstInvalidPosition: checkpoint.position, reason: 'the supplied checkpoint lies before the verified range', checkedEvents: 0 };
+      }
+      checkpointSeen = true;
+    }
+  }
   for (;;) {
     const rows = await db.query(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= $1 ORDER BY position LIMIT $2`,

@@ -1,4 +1,4 @@
-import { SECRET_EVENT_FIELDS } from '@coalition/domain';
+import { cloudEventType, SECRET_EVENT_FIELDS } from '@coalition/domain';
 import { StoredEvent } from '../event-store/stored-event';
 
 export interface CloudEvent {
@@ -18,12 +18,8 @@ export interface CloudEvent {
   actorid: string;
 }
 
-/** `VoteCast` -> `vote-cast` */
-export const kebabEventName = (type: string): string =>
-  type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
-
-export const cloudEventType = (streamType: string, type: string, schemaVersion: number): string =>
-  `coalition.${streamType}.${kebabEventName(type)}.v${schemaVersion}`;
+// One naming rule for CloudEvent types, kept in the domain's event catalog.
+export { cloudEventType, kebabEventName } from '@coalition/domain';
 
 /** Credentials stay in the event store: every outward copy of an event drops them. */
 export function redactSecrets(data: Record<string, unknown>): Record<string, unknown> {

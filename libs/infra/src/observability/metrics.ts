@@ -45,6 +45,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly webhookAttempts = new Counter({
+    name: 'coalition_webhook_attempts_total',
+    help: 'Webhook delivery attempts, by outcome (delivered, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly auditCheckpointPosition = new Gauge({
+    name: 'coalition_audit_checkpoint_position',
+    help: 'Position of the last audit chain head the worker verified and published',
+    registers: [this.registry],
+  });
+
   constructor(process: 'api' | 'worker' | 'embedded') {
     this.registry.setDefaultLabels({ process });
     collectDefaultMetrics({ register: this.registry });

@@ -6,6 +6,7 @@ import { resourceSharingProjection } from './resource-sharing/resource-sharing.p
 import { usersProjection } from './users/users.projection';
 import { compactsProjection } from './compacts/compacts.projection';
 import { proposalsProjection } from './proposals/proposals.projection';
+import { webhooksProjection } from './webhooks/webhooks.projection';
 
 export * from './api-keys/api-keys.repository';
 export * from './legal-actions/legal-actions.repository';
@@ -14,6 +15,7 @@ export * from './users/users.repository';
 export * from './compacts/compacts.repository';
 export * from './proposals/proposals.repository';
 export * from './resource-sharing/resource-sharing.repository';
+export * from './webhooks/webhooks.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -24,4 +26,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   compactsProjection,
   proposalsProjection,
   resourceSharingProjection,
+  webhooksProjection,
 ];

@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './eventually';
 export * from './actors';
 export * from './kafka';
+export * from './asyncapi';

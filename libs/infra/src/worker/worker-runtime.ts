@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import { AuditCheckpointPublisher, AUDIT_CHECKPOINT_KEY } from '../audit/audit-checkpoint-publisher';
 import { AppConfig } from '../config/config';
 import { Database } from '../database/database';
+import { CommandExecutor } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
 import { APP_CONFIG, KAFKA } from '../infra.tokens';
 import { EventSink } from '../messaging/event-transport';
@@ -13,6 +15,8 @@ import { DeadLetterQueue } from '../projections/dead-letters';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ALL_PROJECTIONS } from '../read-models';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
+import { DEFAULT_WEBHOOK_DELIVERY, WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import { TOPICS } from '../messaging/topics';
 
 export const EVENT_SINKS = Symbol('EVENT_SINKS');
 
@@ -26,6 +30,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(WorkerRuntime.name);
   readonly relay: OutboxRelay;
   readonly projections: ProjectionRunner;
+  readonly webhooks: WebhookDispatcher;
+  readonly checkpoints: AuditCheckpointPublisher;
   private consumer?: KafkaEventConsumer;
   private publisher?: KafkaEventPublisher;
   private jsonPublisher?: KafkaJsonPublisher;
@@ -40,6 +46,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Optional() @Inject(KAFKA) private readonly kafka?: Kafka,
     @Optional() @Inject(InProcessBus) private readonly bus?: InProcessBus,
     @Optional() @Inject(EVENT_SINKS) private readonly extraSinks: EventSink[] = [],
+    @Optional() executor?: CommandExecutor,
   ) {
     if (kafka) {
       this.publisher = new KafkaEventPublisher(kafka, config.topicPrefix);
@@ -54,10 +61,22 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     this.relay = new OutboxRelay(db, publisher, config.relay, {
       published: (count) => metrics.eventsPublished.inc(count),
     });
+    this.webhooks = new WebhookDispatcher(db, store, executor ?? new CommandExecutor(store), {
+      ...DEFAULT_WEBHOOK_DELIVERY,
+      ...config.webhookDelivery,
+      allowPrivate: config.webhookAllowPrivate,
+    }, { attempted: (outcome) => metrics.webhookAttempts.inc({ outcome }) });
+    const jsonPublisher = this.jsonPublisher;
+    this.checkpoints = new AuditCheckpointPublisher(
+      db,
+      jsonPublisher && ((checkpoint) => jsonPublisher.send(TOPICS.auditCheckpoints, AUDIT_CHECKPOINT_KEY, checkpoint)),
+      { ...config.auditCheckpoints, pollMs: 1_000 },
+      { published: (checkpoint) => metrics.auditCheckpointPosition.set(checkpoint.position) },
+    );
   }
 
   get sinks(): EventSink[] {
-    return [this.projections, ...(this.extraSinks ?? [])];
+    return [this.projections, ...(this.extraSinks ?? []), this.webhooks];
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,6 +90,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     this.store.onAppended(() => this.relay.nudge());
     this.relay.start();
     this.scheduler.start();
+    this.webhooks.start();
+    this.checkpoints.start();
     this.backlogTimer = setInterval(() => {
       this.relay.backlog().then((n) => this.metrics.outboxBacklog.set(n), () => undefined);
     }, 5_000);
@@ -81,6 +102,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.backlogTimer);
     await this.scheduler.stop();
+    await this.checkpoints.stop();
+    await this.webhooks.stop();
     await this.relay.stop();
     await this.consumer?.stop();
     await this.publisher?.disconnect();

@@ -1,5 +1,7 @@
+import { AUDIT_ACCESS } from './audit';
 import { COMPACTS_ACCESS } from './compacts';
 import { IDENTITY_ACCESS } from './identity';
+import { INTEGRATION_ACCESS } from './integration';
 import { LEGAL_ACTIONS_ACCESS } from './legal-actions';
 import { AccessTable } from './matrix';
 import { MEMBER_STATES_ACCESS } from './member-states';
@@ -26,4 +28,6 @@ export const AUTHORIZATION_MATRIX: AccessTable = {
   ...COMPACTS_ACCESS,
   ...LEGAL_ACTIONS_ACCESS,
   ...RESOURCES_ACCESS,
+  ...AUDIT_ACCESS,
+  ...INTEGRATION_ACCESS,
 };

@@ -5,6 +5,7 @@ import { ApiKeysAndLoginThrottle1764000000003 } from './1764000000003-api-keys-a
 import { CompactsReadModels1764000000010 } from './1764000000010-compacts-read-models';
 import { ResourceSharing1764000000020 } from './1764000000020-resource-sharing';
 import { LegalActions1764000000030 } from './1764000000030-legal-actions';
+import { AuditAndIntegration1764000000040 } from './1764000000040-audit-and-integration';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CompactsReadModels1764000000010,
   ResourceSharing1764000000020,
   LegalActions1764000000030,
+  AuditAndIntegration1764000000040,
 ];

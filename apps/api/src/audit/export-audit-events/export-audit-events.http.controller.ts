@@ -1,0 +1,38 @@
+import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AUDIT_EXPORT_CONTENT_TYPES, EventStore, writeAuditExport } from '@coalition/infra';
+import { Response } from 'express';
+import { Access } from '../../common/auth/access.decorator';
+import { filterOf } from '../audit-events.query.dto';
+import { ExportAuditEventsQuery } from './export-audit-events.query.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/export')
+export class ExportAuditEventsController {
+  private readonly logger = new Logger(ExportAuditEventsController.name);
+
+  constructor(private readonly store: EventStore) {}
+
+  /** Every matching event (no limit: `limit` is ignored), streamed page by page as the client reads. */
+  @Get()
+  @Access({ roles: ['auditor', 'admin'] })
+  @ApiProduces('application/x-ndjson', 'text/csv')
+  @ApiOkResponse({ description: 'The filters of /audit/events (after, streamId, type, stateCode, actorId, from, to); streamed with constant memory' })
+  async export(@Query() query: ExportAuditEventsQuery, @Res() response: Response): Promise<void> {
+    const format = query.format ?? 'ndjson';
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    response.status(200);
+    response.setHeader('Content-Type', AUDIT_EXPORT_CONTENT_TYPES[format]);
+    response.setHeader('Content-Disposition', `attachment; filename="coalition-audit-${stamp}.${format}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      await writeAuditExport(this.store, response, { format, after: Number(query.after ?? 0), filter: filterOf(query) });
+      response.end();
+    } catch (error) {
+      // The status line is gone already: cut the stream so the client sees an incomplete export.
+      this.logger.error(`audit export failed: ${(error as Error).message}`);
+      response.destroy(error as Error);
+    }
+  }
+}

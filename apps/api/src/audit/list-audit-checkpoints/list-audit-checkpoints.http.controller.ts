@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditCheckpoint, Database, listAuditCheckpoints } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { LimitQuery } from '../audit-events.query.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/checkpoints')
+export class ListAuditCheckpointsController {
+  constructor(private readonly db: Database) {}
+
+  @Get()
+  @Access({ roles: ['auditor', 'admin'] })
+  @ApiOkResponse({ description: 'Chain heads the worker verified and published to coalition.audit-checkpoints.v1, newest first: [{position, hash, time, publishedAt}]' })
+  list(@Query() query: LimitQuery): Promise<AuditCheckpoint[]> {
+    return listAuditCheckpoints(this.db, Number(query.limit ?? 100));
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditEvent, EventStore, toAuditEvent } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { AuditFilterQuery, filterOf, pageOf } from '../audit-events.query.dto';
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Pass as `after` for the next page: the last position returned, or `after` itself when the page is empty. */
+  nextAfter: number;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/events')
+export class ListAuditEventsController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get()
+  @Access({ roles: ['auditor', 'admin'] })
+  @ApiOkResponse({ description: '{events: [{position, eventId, streamId, streamType, version, type, schemaVersion, data, metadata, recordedAt, prevHash, hash}], nextAfter}; credentials are withheld (redactedFields)' })
+  async list(@Query() query: AuditFilterQuery): Promise<AuditPage> {
+    const { after, limit } = pageOf(query);
+    const events = await this.store.readAll(after, limit, filterOf(query));
+    return { events: events.map(toAuditEvent), nextAfter: events.length > 0 ? events[events.length - 1].position : after };
+  }
+}

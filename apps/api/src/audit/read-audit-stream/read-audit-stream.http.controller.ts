@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { EventStore, toAuditEvent } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { problem, ProblemException } from '../../common/http/problem';
+import { PageQuery, pageOf } from '../audit-events.query.dto';
+import { AuditPage } from '../list-audit-events/list-audit-events.http.controller';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/streams')
+export class ReadAuditStreamController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get(':streamId')
+  @Access({ roles: ['auditor', 'admin'] })
+  @ApiOkResponse({ description: 'The audit items of one aggregate, in version order, paged like /audit/events; 404 for an unknown stream' })
+  async read(@Param('streamId') streamId: string, @Query() query: PageQuery): Promise<AuditPage> {
+    if (streamId.length > 200 || !(await this.store.lastOfStream(streamId))) {
+      throw new ProblemException(problem(404, 'NOT_FOUND', `No stream ${streamId.slice(0, 200)}`));
+    }
+    const { after, limit } = pageOf(query);
+    const events = await this.store.readAll(after, limit, { streamId });
+    return { events: events.map(toAuditEvent), nextAfter: events.length > 0 ? events[events.length - 1].position : after };
+  }
+}

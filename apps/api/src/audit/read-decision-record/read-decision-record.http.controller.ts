@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DecisionRecord, decisionRecord, EventStore } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { ReadQuery } from '../../common/http/list-query.dto';
+import { problem, ProblemException } from '../../common/http/problem';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/decisions')
+export class ReadDecisionRecordController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get(':proposalId')
+  @Access({ roles: ['auditor', 'admin'] })
+  @ApiOkResponse({
+    description:
+      "A proposal's decision from the event store: electorate (frozen at opening), every vote, the outcome and the compact events it caused, each with the eventId, position and hash of the event that recorded it; the tally recomputed and compared with the recorded one",
+  })
+  async read(@Param('proposalId') proposalId: string, @Query() _query: ReadQuery): Promise<DecisionRecord> {
+    const record = proposalId.length <= 100 ? await decisionRecord(this.store, proposalId) : undefined;
+    if (!record) throw new ProblemException(problem(404, 'NOT_FOUND', `No proposal ${proposalId.slice(0, 100)}`));
+    return record;
+  }
+}

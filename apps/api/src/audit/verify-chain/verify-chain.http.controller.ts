@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ChainVerification, Database, verifyChain } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { validationProblem } from '../../common/http/problem';
+import { VerifyChainQuery } from './verify-chain.query.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/verify')
+export class VerifyChainController {
+  constructor(private readonly db: Database) {}
+
+  @Get()
+  @Access({ roles: ['auditor', 'admin'] })
+  @ApiOkResponse({
+    description:
+      'Recomputes the whole hash chain in constant memory: {ok: true, checkedEvents, headPosition, headHash} or {ok: false, firstInvalidPosition, reason}. With ?position=&hash=, also checks the chain passes through that checkpoint.',
+  })
+  verify(@Query() query: VerifyChainQuery): Promise<ChainVerification> {
+    if ((query.position === undefined) !== (query.hash === undefined)) {
+      throw validationProblem('position and hash go together', [{ field: query.position === undefined ? 'position' : 'hash', message: 'is required with the other' }]);
+    }
+    const checkpoint = query.position && query.hash ? { position: Number(query.position), hash: query.hash } : undefined;
+    return verifyChain(this.db, { checkpoint });
+  }
+}

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import { CommandMeta, CommandResult } from '../../common/commands/command-handling';
+
+export class DeleteWebhookCommand extends Command<CommandResult> {
+  constructor(
+    readonly webhookId: string,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { EventStore, FeedPage, readFeed } from '@coalition/infra';
+import { PageQuery, pageOf } from '../../audit/audit-events.query.dto';
+import { Access } from '../../common/auth/access.decorator';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Principal } from '../../common/auth/principal';
+
+@ApiTags('integration')
+@ApiBearerAuth()
+@Controller('events')
+export class EventFeedController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get()
+  @Access({ scopes: ['read', 'resources:write', 'legal:read'] })
+  @ApiOkResponse({
+    description:
+      'The pull feed: {events: [CloudEvent], nextAfter}, only the events the caller may read, in position order. Keep passing nextAfter as after; it moves past events the caller may not read, and an empty page with nextAfter equal to after means you are at the head.',
+  })
+  read(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<FeedPage> {
+    const { after, limit } = pageOf(query);
+    return readFeed(this.store, principal, after, limit);
+  }
+}

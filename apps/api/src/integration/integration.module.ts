@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { Database, WebhooksRepository } from '@coalition/infra';
+import { AsyncApiDocumentController } from './asyncapi-document/asyncapi-document.http.controller';
+import { DeleteWebhookHandler } from './delete-webhook/delete-webhook.handler';
+import { DeleteWebhookController } from './delete-webhook/delete-webhook.http.controller';
+import { EnableWebhookHandler } from './enable-webhook/enable-webhook.handler';
+import { EnableWebhookController } from './enable-webhook/enable-webhook.http.controller';
+import { EventFeedController } from './event-feed/event-feed.http.controller';
+import { ListWebhookDeliveriesController } from './list-webhook-deliveries/list-webhook-deliveries.http.controller';
+import { ListWebhooksController } from './list-webhooks/list-webhooks.http.controller';
+import { RegisterWebhookHandler } from './register-webhook/register-webhook.handler';
+import { RegisterWebhookController } from './register-webhook/register-webhook.http.controller';
+
+/** For agency systems: the pull feed, webhooks, and the AsyncAPI description of the Kafka topics. */
+@Module({
+  controllers: [
+    EventFeedController,
+    RegisterWebhookController,
+    ListWebhooksController,
+    DeleteWebhookController,
+    EnableWebhookController,
+    ListWebhookDeliveriesController,
+    AsyncApiDocumentController,
+  ],
+  providers: [
+    { provide: WebhooksRepository, useFactory: (db: Database) => new WebhooksRepository(db), inject: [Database] },
+    RegisterWebhookHandler,
+    DeleteWebhookHandler,
+    EnableWebhookHandler,
+  ],
+})
+export class IntegrationModule {}

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { WebhooksRepository, WebhookView } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Principal } from '../../common/auth/principal';
+import { ReadQuery } from '../../common/http/list-query.dto';
+import { webhookVisibleTo } from '../webhook-access';
+
+@ApiTags('integration')
+@ApiBearerAuth()
+@Controller('webhooks')
+export class ListWebhooksController {
+  constructor(private readonly webhooks: WebhooksRepository) {}
+
+  @Get()
+  @Access({ roles: ['admin', 'coordinator'] })
+  @ApiOkResponse({
+    description:
+      "The caller's webhooks (an admin sees all): [{id, url, eventTypes, status: active|disabled, disabledReason, ownerId, stateCode, createdAt, delivery: {position, failedAttempts, nextAttemptAt}}]; never the secret",
+  })
+  list(@Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<WebhookView[]> {
+    return this.webhooks.list(principal.roles.includes('admin') ? undefined : principal.id);
+  }
+
+  @Get(':id')
+  @Access({ roles: ['admin', 'coordinator'] })
+  @ApiOkResponse({ description: 'One webhook, for its owner or an admin' })
+  get(@Param('id', new ParseUUIDPipe()) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<WebhookView> {
+    return webhookVisibleTo(this.webhooks, id, principal);
+  }
+}

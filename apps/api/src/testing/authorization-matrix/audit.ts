@@ -1,0 +1,37 @@
+import { AccessTable, MatrixContext } from './matrix';
+
+const AUDITORS = ['admin', 'auditor'] as const;
+
+let proposal: Promise<string> | undefined;
+
+/** One proposal for the decision-record row: a compact of the acting and the other state, both ratified. */
+function aProposal(ctx: MatrixContext): Promise<string> {
+  proposal ??= (async () => {
+    const acting = ctx.as('coordinator');
+    const compact = await ctx.setUp(acting, 'POST', '/api/v1/compacts', {
+      title: ctx.unique('compact'),
+      purpose: 'Matrix fixture',
+      charter: { text: 'Article I.' },
+      votingRule: { method: 'one-state-one-vote', quorum: 0.5, threshold: 'simple-majority' },
+      foundingStates: [ctx.actingState, ctx.otherState],
+    });
+    for (const who of ['coordinator', 'otherStateCoordinator'] as const) {
+      await ctx.setUp(ctx.as(who), 'POST', `/api/v1/compacts/${compact.id}/ratifications`, { kind: 'statute', reference: 'Matrix Act', enactedOn: '2026-03-01' }, 200);
+    }
+    const opened = await ctx.setUp(acting, 'POST', `/api/v1/compacts/${compact.id}/proposals`, {
+      kind: 'resolution', title: 'Matrix resolution', text: 'Resolved.', closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    return String(opened.id);
+  })();
+  return proposal;
+}
+
+/** The audit log is for auditors and admins only: no coordinator, counsel or API key. */
+export const AUDIT_ACCESS: AccessTable = {
+  'GET /api/v1/audit/events': { allowed: AUDITORS },
+  'GET /api/v1/audit/streams/:streamId': { allowed: AUDITORS, prepare: (ctx) => ({ path: `/api/v1/audit/streams/member-state-${ctx.actingState}` }) },
+  'GET /api/v1/audit/verify': { allowed: AUDITORS },
+  'GET /api/v1/audit/export': { allowed: AUDITORS, prepare: () => ({ path: '/api/v1/audit/export?format=csv&type=StateRegistered' }) },
+  'GET /api/v1/audit/checkpoints': { allowed: AUDITORS },
+  'GET /api/v1/audit/decisions/:proposalId': { allowed: AUDITORS, prepare: async (ctx) => ({ path: `/api/v1/audit/decisions/${await aProposal(ctx)}` }) },
+};

@@ -1,0 +1,53 @@
+import { mayReadLegalActions } from '../legal-action/legal-action.access';
+import { Actor } from '../shared';
+import { catalogEntryOf, EventAudience } from './event-catalog';
+
+/** Audiences the API contract names outright: they hold whatever a catalog line says. */
+export const CONTRACT_AUDIENCES: Readonly<Record<string, EventAudience>> = {
+  'legal-action': 'legal',
+  user: 'administrators',
+  'api-key': 'own-state',
+};
+
+/** Who may read a stream type's events; a stream type nobody catalogued is for administrators only. */
+export const audienceOf = (streamType: string): EventAudience =>
+  CONTRACT_AUDIENCES[streamType] ?? catalogEntryOf(streamType)?.audience ?? 'administrators';
+
+/** The facts visibility depends on: who reads, and which stream and state an event belongs to. */
+export type EventReader = Pick<Actor, 'kind' | 'roles' | 'stateCode' | 'scopes'>;
+
+export interface ReadableEvent {
+  readonly streamType: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** The state the event's actor acted for. */
+  readonly actorStateCode: string | null;
+}
+
+/** The state an event concerns: the one its data names, else the one its actor acted for. */
+export const stateOfEvent = (event: ReadableEvent): string | null =>
+  typeof event.data.stateCode === 'string' ? event.data.stateCode : event.actorStateCode;
+
+/**
+ * Whether `reader` may see `event` outside the audit API (the `/events` feed, webhooks).
+ * Admins and auditors read everything; otherwise the stream type's audience in the event
+ * catalog decides, and a stream type missing from the catalog is shown to nobody else.
+ * An API key has the read rights its scopes give: `read` what a coordinator of its state may
+ * read, `legal:read` legal actions; every key reads what every principal may.
+ */
+export function mayReadEvent(reader: EventReader, event: ReadableEvent): boolean {
+  if (reader.kind !== 'api-key' && (reader.roles.includes('admin') || reader.roles.includes('auditor'))) return true;
+  const audience = audienceOf(event.streamType);
+  const scopes = reader.scopes ?? [];
+  switch (audience) {
+    case 'all-principals':
+      return true;
+    case 'legal':
+      return mayReadLegalActions(reader);
+    case 'own-state': {
+      const actsAsCoordinator = reader.kind === 'api-key' ? scopes.includes('read') : reader.roles.includes('coordinator');
+      return actsAsCoordinator && reader.stateCode !== null && reader.stateCode === stateOfEvent(event);
+    }
+    case 'administrators':
+      return false;
+  }
+}

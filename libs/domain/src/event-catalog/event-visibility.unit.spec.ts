@@ -1,0 +1,50 @@
+import { Actor } from '../shared';
+import { mayReadEvent, ReadableEvent } from './event-visibility';
+
+const user = (roles: Actor['roles'], stateCode: string | null = null): Actor => ({ id: 'u', kind: 'user', roles, stateCode });
+const key = (scopes: NonNullable<Actor['scopes']>, stateCode = 'WA'): Actor => ({ id: 'k', kind: 'api-key', roles: [], stateCode, scopes });
+const event = (streamType: string, data: Record<string, unknown> = {}, actorStateCode: string | null = 'WA'): ReadableEvent => ({ streamType, data, actorStateCode });
+
+const readers = {
+  admin: user(['admin']),
+  auditor: user(['auditor']),
+  'WA coordinator': user(['coordinator'], 'WA'),
+  'CA coordinator': user(['coordinator'], 'CA'),
+  'WA counsel': user(['counsel'], 'WA'),
+  'WA read key': key(['read']),
+  'CA read key': key(['read'], 'CA'),
+  'WA legal:read key': key(['legal:read']),
+  'WA resources:write key': key(['resources:write']),
+};
+type ReaderName = keyof typeof readers;
+const allowed = (e: ReadableEvent) => (Object.keys(readers) as ReaderName[]).filter((name) => mayReadEvent(readers[name], e));
+
+describe('event visibility', () => {
+  it('shows member-state events to every principal', () =>
+    expect(allowed(event('member-state', { code: 'CA' }, null))).toEqual(Object.keys(readers)));
+
+  it('shows legal actions only to counsel, auditors, admins and legal:read keys', () =>
+    expect(allowed(event('legal-action', { stateCode: 'WA' }))).toEqual(['admin', 'auditor', 'WA counsel', 'WA legal:read key']));
+
+  it('shows user accounts only to admins and auditors', () =>
+    expect(allowed(event('user', { stateCode: 'WA' }))).toEqual(['admin', 'auditor']));
+
+  it('shows a state its own API keys, as the API contract says, whatever the catalog holds', () =>
+    expect(allowed(event('api-key', { stateCode: 'WA' }, null))).toEqual(['admin', 'auditor', 'WA coordinator', 'WA read key']));
+
+  it('shows a state its own webhooks, through coordinators and read keys of that state', () => {
+    expect(allowed(event('webhook', { stateCode: 'WA' }, null))).toEqual(['admin', 'auditor', 'WA coordinator', 'WA read key']);
+    expect(allowed(event('webhook', { stateCode: 'CA' }, 'CA'))).toEqual(['admin', 'auditor', 'CA coordinator', 'CA read key']);
+  });
+
+  it("falls back to the actor's state when the data names none", () => {
+    expect(allowed(event('webhook', { webhookId: 'w1' }, 'CA'))).toEqual(['admin', 'auditor', 'CA coordinator', 'CA read key']);
+    expect(allowed(event('webhook', { webhookId: 'w1' }, null))).toEqual(['admin', 'auditor']);
+  });
+
+  it('shows a stream type missing from the catalog to admins and auditors only', () =>
+    expect(allowed(event('something-new'))).toEqual(['admin', 'auditor']));
+
+  it('gives an API key no admin rights, whatever roles it carries', () =>
+    expect(mayReadEvent({ kind: 'api-key', roles: ['admin'], stateCode: 'WA', scopes: ['read'] }, event('user'))).toBe(false));
+});

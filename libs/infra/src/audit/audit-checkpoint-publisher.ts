@@ -1,0 +1,122 @@
+import { Logger } from '@nestjs/common';
+import { Database } from '../database/database';
+import { ChainCheckpoint, verifyChain } from '../event-store/chain-verifier';
+
+/** What the worker publishes to `<prefix>coalition.audit-checkpoints.v1` (key `AUDIT_CHECKPOINT_KEY`). */
+export interface AuditCheckpoint {
+  /** Position of the chain head. */
+  position: number;
+  /** Its hash: sha256(prev_hash || canonical JSON), hex. */
+  hash: string;
+  /** When the head event was recorded. */
+  time: string;
+  publishedAt: string;
+}
+
+/** One key for every checkpoint, so they share a partition and arrive in order. */
+export const AUDIT_CHECKPOINT_KEY = 'audit-chain-head';
+
+export interface AuditCheckpointOptions {
+  /** Publish once the head has moved this many events past the last checkpoint... */
+  everyEvents: number;
+  /** ...or this long after the last one, if the head has moved at all. */
+  intervalMs: number;
+  /** How often the head is looked at. */
+  pollMs: number;
+}
+
+export type CheckpointSink = (checkpoint: AuditCheckpoint) => Promise<void>;
+
+/**
+ * Publishes the hash-chain head every N events or T seconds, so other states can keep copies
+ * and later check the chain against them (`GET /audit/verify?position=&hash=`). Before
+ * vouching for a head it verifies the chain from the previous checkpoint up to it, so every
+ * published head is linked to the one before; a broken chain is reported, never published.
+ * Checkpoints are also recorded in `audit_checkpoints`, which is where the next run resumes.
+ */
+export class AuditCheckpointPublisher {
+  private readonly logger = new Logger(AuditCheckpointPublisher.name);
+  private timer?: NodeJS.Timeout;
+  private tick?: Promise<void>;
+  private lastPublishedAt = 0;
+  private brokenReported = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly sink: CheckpointSink | undefined,
+    private readonly options: AuditCheckpointOptions,
+    private readonly observer: { published?(checkpoint: AuditCheckpoint): void; broken?(position: number, reason: string): void } = {},
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      this.tick ??= this.publishIfDue()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.warn(`audit checkpoint failed: ${(error as Error).message}`))
+        .finally(() => (this.tick = undefined));
+    }, this.options.pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.tick;
+  }
+
+  /** Publishes a checkpoint if N events or T seconds have passed; answers it, or undefined. */
+  async publishIfDue(now = Date.now()): Promise<AuditCheckpoint | undefined> {
+    const last = await this.lastCheckpoint();
+    const [head] = await this.db.query<{ position: string }>('SELECT position FROM events ORDER BY position DESC LIMIT 1');
+    const headPosition = head ? Number(head.position) : 0;
+    const moved = headPosition - (last?.position ?? 0);
+    if (moved <= 0) return undefined;
+    if (moved < this.options.everyEvents && now - this.lastPublishedAt < this.options.intervalMs) return undefined;
+    return this.publish(last);
+  }
+
+  private async publish(last: ChainCheckpoint | undefined): Promise<AuditCheckpoint | undefined> {
+    const verified = await verifyChain(this.db, { from: last });
+    if (!verified.ok) {
+      if (!this.brokenReported) {
+        this.logger.error(`audit chain broken at position ${verified.firstInvalidPosition}: ${verified.reason}; no checkpoint published`);
+        this.observer.broken?.(verified.firstInvalidPosition, verified.reason);
+      }
+      this.brokenReported = true;
+      return undefined;
+    }
+    this.brokenReported = false;
+    const [head] = await this.db.query<{ recorded_at: Date | string }>('SELECT recorded_at FROM events WHERE position = $1', [verified.headPosition]);
+    const checkpoint: AuditCheckpoint = {
+      position: verified.headPosition,
+      hash: verified.headHash,
+      time: new Date(head.recorded_at).toISOString(),
+      publishedAt: new Date().toISOString(),
+    };
+    await this.sink?.(checkpoint);
+    await this.db.query(`INSERT INTO audit_checkpoints (position, hash, time, published_at) VALUES ($1, $2, $3, $4) ON CONFLICT (position) DO NOTHING`, [
+      checkpoint.position,
+      checkpoint.hash,
+      checkpoint.time,
+      checkpoint.publishedAt,
+    ]);
+    this.lastPublishedAt = Date.now();
+    this.observer.published?.(checkpoint);
+    return checkpoint;
+  }
+
+  private async lastCheckpoint(): Promise<ChainCheckpoint | undefined> {
+    const [row] = await this.db.query<{ position: string; hash: string }>('SELECT position, hash FROM audit_checkpoints ORDER BY position DESC LIMIT 1');
+    return row ? { position: Number(row.position), hash: row.hash } : undefined;
+  }
+}
+
+/** The checkpoints published so far, newest first. */
+export async function listAuditCheckpoints(db: Database, limit: number): Promise<AuditCheckpoint[]> {
+  const rows = await db.query<{ position: string; hash: string; time: Date | string; published_at: Date | string }>(
+    'SELECT position, hash, time, published_at FROM audit_checkpoints ORDER BY position DESC LIMIT $1',
+    [limit],
+  );
+  return rows.map((r) => ({ position: Number(r.position), hash: r.hash, time: new Date(r.time).toISOString(), publishedAt: new Date(r.published_at).toISOString() }));
+}

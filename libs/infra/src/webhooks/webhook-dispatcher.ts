@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import {
+  EventReader, fold, mayReadEvent, SYSTEM_ACTOR, userDecider, UserEvent, userStreamId, webhookDecider, WebhookEvent, webhookStreamId, webhookWants,
+} from '@coalition/domain';
+import { Database } from '../database/database';
+import { CommandExecutor } from '../event-store/command-executor';
+import { EventStore } from '../event-store/event-store';
+import { StoredEvent } from '../event-store/stored-event';
+import { toCloudEvent } from '../messaging/cloud-event';
+import { EventSink } from '../messaging/event-transport';
+import { sendWebhook, WebhookRequest, WebhookResponse } from './webhook-sender';
+
+export interface WebhookDeliveryOptions {
+  allowPrivate: boolean;
+  /** Attempts at one event before the webhook is disabled (at least 8). */
+  maxAttempts: number;
+  /** Wait before the first retry; it doubles with each failure, up to `retryMaxMs`. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Longest wait for a receiver's complete answer. */
+  timeoutMs: number;
+  /** Webhooks delivered at the same time. */
+  concurrency: number;
+  pollIntervalMs: number;
+}
+
+export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = {
+  allowPrivate: false,
+  maxAttempts: 10,
+  retryBaseMs: 1_000,
+  retryMaxMs: 15 * 60_000,
+  timeoutMs: 10_000,
+  concurrency: 16,
+  pollIntervalMs: 500,
+};
+
+export interface WebhookObserver {
+  attempted?(outcome: 'delivered' | 'failed'): void;
+  disabled?(webhookId: string, reason: string): void;
+}
+
+interface Claim {
+  webhookId: string;
+  position: number;
+  attempts: number;
+}
+
+type Send = (request: WebhookRequest) => Promise<WebhookResponse>;
+
+const PAGE = 200;
+
+/**
+ * Delivers each webhook's events in position order, with retries and exponential back-off.
+ * As an event sink it only wakes the delivery loop: what to deliver is each webhook's cursor
+ * over the event store, so projections never wait for a receiver. Webhooks are claimed with
+ * a lease (several workers may run) and delivered concurrently, each on its own, so a slow or
+ * dead receiver holds up nobody but itself. After `maxAttempts` failures at one event the
+ * webhook is disabled, with the reason, by an event of its own.
+ */
+export class WebhookDispatcher implements EventSink {
+  readonly name = 'webhooks';
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  private readonly instance = randomUUID();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly leaseMs: number;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private pending = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: EventStore,
+    private readonly executor: CommandExecutor,
+    private readonly options: WebhookDeliveryOptions,
+    private readonly observer: WebhookObserver = {},
+    private readonly send: Send = sendWebhook,
+  ) {
+    this.leaseMs = Math.max(60_000, options.timeoutMs * 3);
+  }
+
+  async handle(): Promise<void> {
+    this.nudge();
+  }
+
+  nudge(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** The wait before attempt `failures + 1`: base, 2 x base, 4 x base... with up to 10 % jitter. */
+  retryDelayMs(failures: number): number {
+    const delay = Math.min(this.options.retryBaseMs * 2 ** Math.max(0, failures - 1), this.options.retryMaxMs);
+    return Math.round(delay * (1 + Math.random() * 0.1));
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.pending = false;
+      try {
+        await this.claimAndDeliver();
+      } catch (error) {
+        this.logger.warn(`webhook dispatch poll failed: ${(error as Error).message}`);
+      }
+      if (!this.pending && this.running) await this.sleep(this.options.pollIntervalMs);
+    }
+    await Promise.allSettled(this.inFlight.values());
+  }
+
+  private async claimAndDeliver(): Promise<void> {
+    const free = this.options.concurrency - this.inFlight.size;
+    if (free <= 0) return;
+    const head = await this.store.head();
+    const claims = await this.db.query<{ webhook_id: string; position: string; attempts: number }>(
+      `UPDATE webhook_dispatch d SET claimed_until = now() + make_interval(secs => $3::double precision / 1000), claimed_by = $4
+        WHERE d.webhook_id IN (
+          SELECT c.webhook_id FROM webhook_dispatch c JOIN rm_webhooks w ON w.id = c.webhook_id
+           WHERE w.status = 'active' AND c.position < $1
+             AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= now())
+             AND (c.claimed_until IS NULL OR c.claimed_until < now())
+             AND NOT (c.webhook_id = ANY($5::text[]))
+           ORDER BY c.next_attempt_at NULLS FIRST, c.webhook_id
+           LIMIT $2
+           FOR UPDATE OF c SKIP LOCKED)
+        RETURNING d.webhook_id, d.position, d.attempts`,
+      [head.position, free, this.leaseMs, this.instance, [...this.inFlight.keys()]],
+    );
+    for (const row of claims) {
+      const claim = { webhookId: row.webhook_id, position: Number(row.position), attempts: Number(row.attempts) };
+      const work = this.deliver(claim)
+        .catch((error: unknown) => this.logger.error(`webhook ${claim.webhookId}: ${(error as Error).message}`))
+        .then(() => this.release(claim.webhookId).catch(() => undefined))
+        .finally(() => {
+          this.inFlight.delete(claim.webhookId);
+          this.nudge();
+        });
+      this.inFlight.set(claim.webhookId, work);
+    }
+  }
+
+  /** Delivers one webhook's pending events in order until it is caught up, fails, or the worker stops. */
+  private async deliver(claim: Claim): Promise<void> {
+    const webhook = fold(webhookDecider, (await this.store.readStream(webhookStreamId(claim.webhookId))) as unknown as WebhookEvent[]);
+    if (webhook.status !== 'active') return;
+    const owner = await this.ownerRights(webhook.ownerId);
+    if (!owner) {
+      await this.disable(claim.webhookId, "The owner's account is no longer active");
+      return;
+    }
+    let cursor = claim.position;
+    let failures = claim.attempts;
+    while (this.running) {
+      const page = await this.store.readAll(cursor, PAGE);
+      if (page.length === 0) break;
+      for (const event of page) {
+        if (!this.running) break;
+        if (!webhookWants(webhook.eventTypes, event) || !mayReadEvent(owner, readable(event))) {
+          cursor = event.position;
+          continue;
+        }
+        const attempt = failures + 1;
+        const result = await this.send({
+          url: webhook.url,
+          body: JSON.stringify(toCloudEvent(event)),
+          secret: webhook.secret,
+          timeoutMs: this.options.timeoutMs,
+          allowPrivate: this.options.allowPrivate,
+          headers: { 'X-Coalition-Webhook-Id': claim.webhookId, 'X-Coalition-Delivery-Attempt': String(attempt) },
+        });
+        this.observer.attempted?.(result.ok ? 'delivered' : 'failed');
+        if (result.ok) {
+          cursor = event.position;
+          failures = 0;
+          await this.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: 0, retryInMs: null });
+          continue;
+        }
+        failures = attempt;
+        if (failures >= this.options.maxAttempts) {
+          const reason = `Disabled after ${failures} failed attempts to deliver event ${event.eventId} (position ${event.position}); last: ${result.error}`;
+          await this.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: failures, retryInMs: 60_000 });
+          await this.disable(claim.webhookId, reason);
+          return;
+        }
+        await this.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: failures, retryInMs: this.retryDelayMs(failures) });
+        return;
+      }
+      await this.saveCursor(claim.webhookId, cursor);
+    }
+  }
+
+  /** The owner's rights now (a coordinator moved to another state reads as that state), or undefined for a deactivated owner. */
+  private async ownerRights(ownerId: string): Promise<EventReader | undefined> {
+    const owner = fold(userDecider, (await this.store.readStream(userStreamId(ownerId))) as unknown as UserEvent[]);
+    if (owner.status !== 'active') return undefined;
+    return { kind: 'user', roles: owner.roles, stateCode: owner.stateCode };
+  }
+
+  private async disable(webhookId: string, reason: string): Promise<void> {
+    await this.executor.execute(webhookDecider, {
+      streamId: webhookStreamId(webhookId),
+      command: { type: 'DisableWebhook', data: { webhookId, reason } },
+      actor: SYSTEM_ACTOR,
+    });
+    this.observer.disabled?.(webhookId, reason);
+    this.logger.warn(`webhook ${webhookId} disabled: ${reason}`);
+  }
+
+  private async recordAttempt(
+    webhookId: string,
+    event: StoredEvent,
+    attempt: number,
+    result: WebhookResponse,
+    next: { position: number; attempts: number; retryInMs: number | null },
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO webhook_deliveries (webhook_id, event_id, position, attempt, status, response_status, error, duration_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [webhookId, event.eventId, event.position, attempt, result.ok ? 'delivered' : 'failed', result.status, result.error, result.durationMs],
+      );
+      await tx.query(
+        `UPDATE webhook_dispatch
+            SET position = $2, attempts = $3,
+                next_attempt_at = CASE WHEN $4::double precision IS NULL THEN NULL ELSE now() + make_interval(secs => $4::double precision / 1000) END,
+                claimed_until = now() + make_interval(secs => $5::double precision / 1000)
+          WHERE webhook_id = $1`,
+        [webhookId, next.position, next.attempts, next.retryInMs, this.leaseMs],
+      );
+    });
+  }
+
+  private async saveCursor(webhookId: string, position: number): Promise<void> {
+    await this.db.query(
+      `UPDATE webhook_dispatch SET position = GREATEST(position, $2), claimed_until = now() + make_interval(secs => $3::double precision / 1000) WHERE webhook_id = $1`,
+      [webhookId, position, this.leaseMs],
+    );
+  }
+
+  private async release(webhookId: string): Promise<void> {
+    await this.db.query(`UPDATE webhook_dispatch SET claimed_until = NULL, claimed_by = NULL WHERE webhook_id = $1 AND claimed_by = $2`, [
+      webhookId,
+      this.instance,
+    ]);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+const readable = (event: StoredEvent) => ({ streamType: event.streamType, data: event.data, actorStateCode: event.metadata.actor.stateCode });
