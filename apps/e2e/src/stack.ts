@@ -50,11 +50,17 @@ export class Stack {
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
       ...options.env,
     };
+    const started = await Promise.allSettled([startApp('api', env, freePort()), startApp('worker', env, freePort())]);
+    const running = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     try {
-      const [api, worker] = await Promise.all([startApp('api', env, freePort()), startApp('worker', env, freePort())]);
+      const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      const [api, worker] = running;
       const admin = callerFor(api.url, { authorization: `Bearer ${await loginAt(api.url, ADMIN.username, ADMIN.password)}` });
       return new Stack(api, worker, database.drop, admin);
     } catch (error) {
+      // Never leave a process behind: a stray worker keeps jest (and CI) alive.
+      await Promise.all(running.map((app) => app.stop()));
       await database.drop();
       throw error;
     }
