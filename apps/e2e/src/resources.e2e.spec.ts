@@ -1,3 +1,4 @@
+import { parseAsyncApi } from '@coalition/infra/testing';
 import { Answer, Caller, Stack } from './stack';
 
 type Body = Record<string, unknown>;
@@ -353,5 +354,66 @@ describe('resource sharing', () => {
     expect(detail).toMatchObject({ quantity: 50, accepted: 50, outstanding: 0, status: 'fulfilled' });
     expect((detail.offers as Body[]).filter((o) => o.status === 'accepted')).toHaveLength(5);
     console.info(`20 concurrent acceptances against a request of 50: ${elapsed} ms`);
+  });
+  it("feeds a compact's resource-sharing events to its member states' principals only, each as the AsyncAPI document describes", async () => {
+    const compact = await activeCompact({ WA: wa, CA: ca, OR: or }, ['WA', 'CA', 'OR']);
+    const waPledge = await created(pledge(wa, 10, 'generator', 'each', compact), 'WA pledge');
+    const caRequest = await created(request(ca, 6, 'generator', 'each', compact), 'CA request');
+    const agreed = await created(offer(wa, caRequest.id, waPledge.id, 3, { costEstimate: { amount: 1_234.56, currency: 'USD' } }), 'agreed offer');
+    await ok(ca.post(`/offers/${agreed.id}/accept`, {}), 'accept');
+    await ok(ca.post(`/offers/${agreed.id}/receipt`, {}), 'receipt');
+    const claim = await created(
+      wa.post(`/offers/${agreed.id}/reimbursements`, { amount: 1_234.56, currency: 'USD', categories: { equipment: 1_000, travel: 234.56 } }),
+      'claim',
+    );
+    await ok(ca.post(`/reimbursements/${claim.id}/approve`, {}), 'approve');
+    await ok(ca.post(`/reimbursements/${claim.id}/pay`, {}), 'pay');
+    const declined = await created(offer(wa, caRequest.id, waPledge.id, 1), 'offer to decline');
+    await ok(ca.post(`/offers/${declined.id}/decline`, { reason: 'Sourced within the state' }), 'decline');
+    const withdrawn = await created(offer(wa, caRequest.id, waPledge.id, 1), 'offer to withdraw');
+    await ok(wa.post(`/offers/${withdrawn.id}/withdraw`, {}), 'withdraw offer');
+    const cancelled = await created(request(ca, 2, 'generator', 'each', compact), 'request to cancel');
+    await ok(ca.post(`/requests/${cancelled.id}/cancel`, {}), 'cancel');
+    const last = await ok(wa.post(`/pledges/${waPledge.id}/withdraw`, {}), 'withdraw pledge');
+
+    type FeedEvent = { type: string; position: number; data: Body };
+    /** The caller's whole feed from just before the first pledge to `last`, this compact's resource events only. */
+    const resourceFeedOf = async (caller: Caller): Promise<FeedEvent[]> => {
+      const events: FeedEvent[] = [];
+      let after = waPledge.position - 1;
+      while (after < last.position) {
+        const { status, body: page } = await caller.get<{ events: FeedEvent[]; nextAfter: number }>(`/events?limit=1000&after=${after}&minPosition=${last.position}`);
+        expect(status).toBe(200);
+        events.push(...page.events);
+        if (page.nextAfter === after) break;
+        after = page.nextAfter;
+      }
+      return events.filter((e) => e.type.startsWith('coalition.resource-pool.') && e.data.compactId === compact);
+    };
+    const [waRead, waLegal] = await Promise.all([stack.issueApiKey('WA', ['read']), stack.issueApiKey('WA', ['legal:read'])]);
+    const path = (events: FeedEvent[]) => events.map((e) => e.type.replace(/^coalition\.resource-pool\.(.*)\.v1$/, '$1'));
+
+    const everything = await resourceFeedOf(stack.admin);
+    expect(path(everything)).toEqual([
+      'pledge-made', 'request-made', 'offer-made', 'offer-accepted', 'offer-received', 'reimbursement-claimed', 'reimbursement-approved',
+      'reimbursement-paid', 'offer-made', 'offer-declined', 'offer-made', 'offer-withdrawn', 'request-made', 'request-cancelled', 'pledge-withdrawn',
+    ]);
+    expect(everything.find((e) => e.type.endsWith('.reimbursement-claimed.v1'))?.data).toMatchObject({
+      amountCents: 123_456, currency: 'USD', categoriesCents: { equipment: 100_000, travel: 23_456 },
+    });
+    // Any principal of a member state reads them, whichever state acted; an outsider and a legal:read-only key do not.
+    for (const [who, caller] of [['WA coordinator', wa], ['CA coordinator', ca], ['CA counsel', caCounsel], ['WA read key', waRead.caller], ['auditor', auditor]] as const) {
+      expect([who, path(await resourceFeedOf(caller))]).toEqual([who, path(everything)]);
+    }
+    for (const [who, caller] of [['TX coordinator', tx], ['NV coordinator', nv], ['WA legal:read key', waLegal.caller]] as const) {
+      expect([who, await resourceFeedOf(caller)]).toEqual([who, []]);
+    }
+
+    const asyncApi = await parseAsyncApi(await (await fetch(`${stack.api.url}/asyncapi.yaml`)).text());
+    const byType = new Map([...asyncApi.messages.values()].map((m) => [(m.payload.allOf as { properties?: { type?: { const?: string } } }[] | undefined)?.[1]?.properties?.type?.const, m]));
+    for (const envelope of everything) {
+      const message = byType.get(envelope.type);
+      expect([envelope.type, message?.validate(envelope), message?.validate.errors ?? null]).toEqual([envelope.type, true, null]);
+    }
   });
 });

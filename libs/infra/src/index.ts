@@ -39,6 +39,7 @@ export * from './audit/audit-event';
 export * from './audit/audit-export';
 export * from './audit/audit-checkpoint-publisher';
 export * from './audit/event-feed';
+export * from './audit/reader-facts';
 export * from './webhooks/webhook-address';
 export * from './webhooks/webhook-sender';
 export * from './webhooks/webhook-dispatcher';

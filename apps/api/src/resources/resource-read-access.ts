@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { memberStatusOf, NotAllowed } from '@coalition/domain';
+import { memberStatusOf, membershipReadsResources, NotAllowed } from '@coalition/domain';
 import { Principal } from '../common/auth/principal';
 import { ResourceSharingFacts } from './resource-sharing.facts';
 
@@ -17,7 +17,7 @@ export class ResourceReadAccess {
     const state = await this.facts.compactState(compactId);
     if (principal.kind === 'user' && principal.roles.some((role) => role === 'admin' || role === 'auditor')) return;
     const status = principal.stateCode ? memberStatusOf(state, principal.stateCode) : undefined;
-    if (!status || status === 'applied') {
+    if (!membershipReadsResources(status)) {
       throw new NotAllowed(`Only member states of compact ${compactId}, auditors and admins read its resources`);
     }
   }

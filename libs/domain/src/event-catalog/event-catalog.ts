@@ -3,6 +3,7 @@ import type { CompactEvent } from '../compact/compact.events';
 import type { LegalActionEvent } from '../legal-action/legal-action.events';
 import type { MemberStateEvent } from '../member-state/member-state.events';
 import type { ProposalEvent } from '../proposal/proposal.events';
+import type { ResourcePoolEvent } from '../resource-pool/resource-pool.events';
 import type { UserEvent } from '../identity/user.events';
 import type { DomainEvent } from '../shared';
 import type { WebhookEvent } from '../webhook/webhook.events';
@@ -12,9 +13,12 @@ import type { WebhookEvent } from '../webhook/webhook.events';
  * - `all-principals`: every authenticated principal, any API key included;
  * - `legal`: counsel, and API keys with `legal:read`;
  * - `own-state`: coordinators, and API keys with `read`, of the state the event concerns;
+ * - `compact-members`: any principal of a member state of the compact the event's data names
+ *   (`compactId`), withdrawn members included, applicants not; API keys with `read` or
+ *   `resources:write` (not `legal:read` alone), as for the compact's resources;
  * - `administrators`: nobody beyond admins and auditors, who read everything.
  */
-export type EventAudience = 'all-principals' | 'legal' | 'own-state' | 'administrators';
+export type EventAudience = 'all-principals' | 'legal' | 'own-state' | 'compact-members' | 'administrators';
 
 export interface EventCatalogEntry {
   readonly streamType: string;
@@ -54,6 +58,14 @@ export const EVENT_CATALOG: readonly EventCatalogEntry[] = [
     streamType: 'webhook',
     audience: 'own-state',
     eventTypes: namesOf<WebhookEvent>({ WebhookRegistered: true, WebhookDisabled: true, WebhookEnabled: true, WebhookDeleted: true }),
+  },
+  {
+    streamType: 'resource-pool',
+    audience: 'compact-members',
+    eventTypes: namesOf<ResourcePoolEvent>({
+      PledgeMade: true, PledgeWithdrawn: true, RequestMade: true, RequestCancelled: true, OfferMade: true, OfferAccepted: true,
+      OfferDeclined: true, OfferWithdrawn: true, OfferReceived: true, ReimbursementClaimed: true, ReimbursementApproved: true, ReimbursementPaid: true,
+    }),
   },
 ];
 

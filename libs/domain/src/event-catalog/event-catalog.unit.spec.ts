@@ -3,6 +3,7 @@ import { compactDecider } from '../compact';
 import { legalActionDecider } from '../legal-action';
 import { memberStateDecider } from '../member-state';
 import { proposalDecider } from '../proposal';
+import { RESOURCE_POOL_EVENT_TYPES, resourcePoolDecider } from '../resource-pool';
 import { userDecider } from '../identity';
 import { webhookDecider } from '../webhook';
 import { CONTRACT_AUDIENCES } from './event-visibility';
@@ -12,8 +13,11 @@ describe('event catalog', () => {
   it('lists each stream type once, under the name its decider writes', () => {
     const streamTypes = EVENT_CATALOG.map((entry) => entry.streamType);
     expect(new Set(streamTypes).size).toBe(streamTypes.length);
-    expect(streamTypes).toEqual(expect.arrayContaining([memberStateDecider.streamType, userDecider.streamType, compactDecider.streamType, proposalDecider.streamType, webhookDecider.streamType, apiKeyDecider.streamType, legalActionDecider.streamType]));
+    expect(streamTypes).toEqual(expect.arrayContaining([memberStateDecider.streamType, userDecider.streamType, compactDecider.streamType, proposalDecider.streamType, webhookDecider.streamType, apiKeyDecider.streamType, legalActionDecider.streamType, resourcePoolDecider.streamType]));
   });
+
+  it('lists every resource-sharing event type', () =>
+    expect(EVENT_CATALOG.find((entry) => entry.streamType === resourcePoolDecider.streamType)?.eventTypes).toEqual([...RESOURCE_POOL_EVENT_TYPES]));
 
   it('agrees with the audiences the API contract names', () => {
     for (const entry of EVENT_CATALOG) {

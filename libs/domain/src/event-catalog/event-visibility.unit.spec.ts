@@ -1,5 +1,6 @@
 import { Actor } from '../shared';
-import { mayReadEvent, ReadableEvent } from './event-visibility';
+import { membershipReadsResources } from '../resource-pool/resource-pool.access';
+import { compactToCheck, mayReadEvent, ReadableEvent, ReaderFacts } from './event-visibility';
 
 const user = (roles: Actor['roles'], stateCode: string | null = null): Actor => ({ id: 'u', kind: 'user', roles, stateCode });
 const key = (scopes: NonNullable<Actor['scopes']>, stateCode = 'WA'): Actor => ({ id: 'k', kind: 'api-key', roles: [], stateCode, scopes });
@@ -17,7 +18,15 @@ const readers = {
   'WA resources:write key': key(['resources:write']),
 };
 type ReaderName = keyof typeof readers;
-const allowed = (e: ReadableEvent) => (Object.keys(readers) as ReaderName[]).filter((name) => mayReadEvent(readers[name], e));
+const allowed = (e: ReadableEvent, facts?: (reader: ReaderName) => ReaderFacts) =>
+  (Object.keys(readers) as ReaderName[]).filter((name) => mayReadEvent(readers[name], e, facts?.(name)));
+
+/** Compact c1 has WA as a member and CA not: what a caller gathers for each reader's state. */
+const membersOfC1 = ['WA'];
+const c1Facts = (name: ReaderName): ReaderFacts => ({
+  memberOfCompacts: new Set(readers[name].stateCode !== null && membersOfC1.includes(readers[name].stateCode) ? ['c1'] : []),
+});
+const pledge = event('resource-pool', { pledgeId: 'p1', compactId: 'c1', stateCode: 'WA' });
 
 describe('event visibility', () => {
   it('shows member-state events to every principal', () =>
@@ -40,6 +49,32 @@ describe('event visibility', () => {
   it("falls back to the actor's state when the data names none", () => {
     expect(allowed(event('webhook', { webhookId: 'w1' }, 'CA'))).toEqual(['admin', 'auditor', 'CA coordinator', 'CA read key']);
     expect(allowed(event('webhook', { webhookId: 'w1' }, null))).toEqual(['admin', 'auditor']);
+  });
+
+  it("shows resource-sharing events to every principal of the compact's member states, but not legal:read-only keys", () => {
+    expect(allowed(pledge, c1Facts)).toEqual(['admin', 'auditor', 'WA coordinator', 'WA counsel', 'WA read key', 'WA resources:write key']);
+    expect(mayReadEvent(key(['legal:read', 'read']), pledge, { memberOfCompacts: new Set(['c1']) })).toBe(true);
+  });
+
+  it("decides resource-sharing events by the event's compact, not the state that acted", () => {
+    const caPledge = event('resource-pool', { pledgeId: 'p2', compactId: 'c1', stateCode: 'CA' }, 'CA');
+    expect(allowed(caPledge, c1Facts)).toEqual(['admin', 'auditor', 'WA coordinator', 'WA counsel', 'WA read key', 'WA resources:write key']);
+    expect(allowed(event('resource-pool', { pledgeId: 'p3', compactId: 'c2', stateCode: 'WA' }), c1Facts)).toEqual(['admin', 'auditor']);
+  });
+
+  it('shows resource-sharing events to admins and auditors only when the caller gives no membership', () =>
+    expect(allowed(pledge)).toEqual(['admin', 'auditor']));
+
+  it('asks the caller about the compact only for readers membership decides', () => {
+    expect(compactToCheck(readers['WA coordinator'], pledge)).toBe('c1');
+    expect(compactToCheck(readers.admin, pledge)).toBeUndefined();
+    expect(compactToCheck(readers['WA coordinator'], event('proposal', { compactId: 'c1' }))).toBeUndefined();
+    expect(compactToCheck({ kind: 'user', roles: ['coordinator'], stateCode: null }, pledge)).toBeUndefined();
+  });
+
+  it('counts every membership status but an application, withdrawn states included', () => {
+    expect((['applied', 'admitted', 'ratified', 'withdrawing', 'withdrawn'] as const).filter(membershipReadsResources)).toEqual(['admitted', 'ratified', 'withdrawing', 'withdrawn']);
+    expect(membershipReadsResources(undefined)).toBe(false);
   });
 
   it('shows a stream type missing from the catalog to admins and auditors only', () =>

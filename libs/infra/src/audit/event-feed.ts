@@ -1,6 +1,7 @@
 import { EventReader, mayReadEvent } from '@coalition/domain';
 import { EventStore } from '../event-store/event-store';
 import { CloudEvent, toCloudEvent } from '../messaging/cloud-event';
+import { readableEvent, ReaderFactsGatherer } from './reader-facts';
 
 export interface FeedPage {
   events: CloudEvent[];
@@ -18,13 +19,15 @@ export async function readFeed(store: EventStore, reader: EventReader, after: nu
   const events: CloudEvent[] = [];
   let cursor = after;
   let scanned = 0;
+  const gatherer = new ReaderFactsGatherer(store, reader);
   while (events.length < limit && scanned < maxScan) {
     const page = await store.readAll(cursor, Math.min(Math.max(limit * 2, 100), 1000, maxScan - scanned));
     if (page.length === 0) break;
+    const facts = await gatherer.forPage(page);
     for (const event of page) {
       cursor = event.position;
       scanned += 1;
-      if (mayReadEvent(reader, { streamType: event.streamType, data: event.data, actorStateCode: event.metadata.actor.stateCode })) {
+      if (mayReadEvent(reader, readableEvent(event), facts)) {
         events.push(toCloudEvent(event));
         if (events.length === limit) break;
       }

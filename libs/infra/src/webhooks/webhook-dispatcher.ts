@@ -7,6 +7,7 @@ import { Database } from '../database/database';
 import { CommandExecutor } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
 import { StoredEvent } from '../event-store/stored-event';
+import { readableEvent, ReaderFactsGatherer } from '../audit/reader-facts';
 import { toCloudEvent } from '../messaging/cloud-event';
 import { EventSink } from '../messaging/event-transport';
 import { sendWebhook, WebhookRequest, WebhookResponse } from './webhook-sender';
@@ -165,9 +166,11 @@ export class WebhookDispatcher implements EventSink {
     while (this.running) {
       const page = await this.store.readAll(cursor, PAGE);
       if (page.length === 0) break;
+      // Membership is looked up afresh for each page: a delivery run can last as long as events keep coming.
+      const facts = await new ReaderFactsGatherer(this.store, owner).forPage(page);
       for (const event of page) {
         if (!this.running) break;
-        if (!webhookWants(webhook.eventTypes, event) || !mayReadEvent(owner, readable(event))) {
+        if (!webhookWants(webhook.eventTypes, event) || !mayReadEvent(owner, readableEvent(event), facts)) {
           cursor = event.position;
           continue;
         }
@@ -267,5 +270,3 @@ export class WebhookDispatcher implements EventSink {
     });
   }
 }
-
-const readable = (event: StoredEvent) => ({ streamType: event.streamType, data: event.data, actorStateCode: event.metadata.actor.stateCode });

@@ -80,6 +80,26 @@ describe('docs/asyncapi.yaml', () => {
     for (const message of doc.messages.values()) for (const example of message.examples) expect([message.name, message.validate(example)]).toEqual([message.name, true]);
   });
 
+  it('describes resource-sharing data in integer hundredths and cents', () => {
+    const envelope = (type: string, data: Record<string, unknown>) => ({
+      specversion: '1.0', id: '0b7f3c1e-1111-4222-8333-444455556666', source: 'urn:coalition:resource-pool:resource-pool-c1', type,
+      subject: 'resource-pool-c1', time: '2026-01-15T12:00:00.000Z', datacontenttype: 'application/json', data,
+      position: 9, streamversion: 3, correlationid: 'c', actorstate: 'WA', actorid: 'u1',
+    });
+    const pledge = { pledgeId: 'p1', compactId: 'c1', stateCode: 'WA', resourceType: 'engine-crew', unit: 'crew', quantityHundredths: 1250 };
+    const pledged = doc.messages.get('PledgeMade')?.validate;
+    expect(pledged?.(envelope('coalition.resource-pool.pledge-made.v1', pledge))).toBe(true);
+    expect(pledged?.(envelope('coalition.resource-pool.pledge-made.v1', { ...pledge, quantityHundredths: 12.5 }))).toBe(false);
+    expect(pledged?.(envelope('coalition.resource-pool.pledge-made.v1', { ...pledge, quantity: 12.5 }))).toBe(false);
+    const claim = {
+      reimbursementId: 'r1', offerId: 'o1', compactId: 'c1', stateCode: 'WA', payerState: 'CA',
+      amountCents: 1_850_050, currency: 'USD', categoriesCents: { personnel: 1_000_000, equipment: 850_050 },
+    };
+    const claimed = doc.messages.get('ReimbursementClaimed')?.validate;
+    expect(claimed?.(envelope('coalition.resource-pool.reimbursement-claimed.v1', claim))).toBe(true);
+    expect(claimed?.(envelope('coalition.resource-pool.reimbursement-claimed.v1', { ...claim, categoriesCents: { fuel: 1_850_050 } }))).toBe(false);
+  });
+
   it('describes the audit checkpoint the worker publishes', () => {
     const validate = doc.messages.get('AuditCheckpoint')?.validate;
     expect(validate?.({ position: 12, hash: 'a'.repeat(64), time: '2026-01-15T12:00:00.000Z', publishedAt: '2026-01-15T12:00:01.000Z' })).toBe(true);
