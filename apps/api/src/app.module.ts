@@ -11,6 +11,7 @@ import { ReadYourWritesInterceptor } from './common/http/read-your-writes.interc
 import { CommonModule } from './common/common.module';
 import { IdentityModule } from './identity/identity.module';
 import { MemberStatesModule } from './member-states/member-states.module';
+import { BenchModule } from './bench/bench.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         IdentityModule.forRoot(jwtSecret),
         MemberStatesModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
+        ...(config.benchRoutes ? [BenchModule] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

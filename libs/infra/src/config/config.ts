@@ -36,6 +36,7 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: wholeNumber(50, 60_000).default(500),
   MIN_POSITION_WAIT_MS: wholeNumber(0, 60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BENCH_ROUTES: booleanString.default('false'),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -63,6 +64,8 @@ function toConfig(env: z.infer<typeof schema>) {
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
     logLevel: env.LOG_LEVEL,
+    /** Mounts the benchmark's baseline route (`GET /api/v1/bench/ping`); never in production. */
+    benchRoutes: env.BENCH_ROUTES,
   };
 }
 
