@@ -69,6 +69,7 @@ async function emmett(url: string): Promise<Contender> {
   // Loaded here only: it is a devDependency of the benchmark and nothing else.
   const { getPostgreSQLEventStore } = await import('@event-driven-io/emmett-postgresql');
   const pool = new Pool({ connectionString: url, max: WRITERS });
+  pool.on('error', () => undefined); // idle clients cut off when the database is dropped
   const store = getPostgreSQLEventStore(url, { connectionOptions: { pool } });
   await store.schema.migrate();
   const run = randomUUID().slice(0, 8);
@@ -87,6 +88,7 @@ async function emmett(url: string): Promise<Contender> {
 /** The floor: one autocommitted INSERT per event into a copy of our events table (columns, keys and indexes). */
 async function raw(url: string): Promise<Contender> {
   const pool = new Pool({ connectionString: url, max: WRITERS });
+  pool.on('error', () => undefined);
   await pool.query('CREATE TABLE raw_events (LIKE events INCLUDING ALL)');
   await pool.query('CREATE SEQUENCE raw_events_position OWNED BY raw_events.position');
   await pool.query(`ALTER TABLE raw_events ALTER COLUMN position SET DEFAULT nextval('raw_events_position')`);

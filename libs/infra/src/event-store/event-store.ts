@@ -6,12 +6,17 @@ import { chainHash, GENESIS_HASH } from './hash-chain';
 import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stored-event';
 
 /**
- * Appends take this transaction-scoped advisory lock, so appends commit one at a time in
- * position order. We chose it over the xid-based "visible below the oldest running
+ * Appends take this transaction-scoped advisory lock, so appends commit one transaction at a
+ * time in position order. We chose it over the xid-based "visible below the oldest running
  * transaction" pattern because the hash chain needs the previous event's hash anyway, which
  * already forces a total order at append time; with the lock, a reader following
  * `position > n` can never see position n+2 before n+1 has committed (the lock is released
  * only after the commit is visible), so no reader can skip an event that committed late.
+ *
+ * Because the lock (and the commit's WAL flush under it) is the bottleneck, appends that
+ * arrive in one process while a transaction is in flight wait and then go together in the
+ * next one: one lock, one read, one insert and one commit for all of them (group commit).
+ * Each keeps its own expected-version check and its own outcome.
  */
 export const APPEND_LOCK = 7_261_001;
 
@@ -51,8 +56,22 @@ export interface EventFilter {
   to?: Date;
 }
 
+interface PendingAppend {
+  request: AppendRequest;
+  withinAppend?: WithinAppend;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { pending: PendingAppend; result: AppendResult } | { pending: PendingAppend; error: unknown };
+
+/** Most appends one transaction takes; more wait for the next. */
+const MAX_BATCH = 256;
+
 export class EventStore {
   private readonly listeners = new Set<(position: number) => void>();
+  private readonly queue: PendingAppend[] = [];
+  private flushing = false;
 
   constructor(private readonly db: Database) {}
 
@@ -62,51 +81,93 @@ export class EventStore {
     return () => this.listeners.delete(listener);
   }
 
-  async append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
-    const result = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      const current = await this.currentVersion(tx, request.streamId);
-      if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
-        throw new WrongExpectedVersion(request.streamId, request.expectedVersion, current);
-      }
-      const [head] = await tx.query<{ position: string; hash: string }>(
-        'SELECT position, hash FROM events ORDER BY position DESC LIMIT 1',
-      );
-      let position = head ? Number(head.position) : 0;
-      let prevHash = head ? head.hash : GENESIS_HASH;
-      const recordedAt = request.recordedAt.toISOString();
-      const stored: StoredEvent[] = request.events.map((event, index) => {
-        position += 1;
-        const unchained = {
-          position,
-          eventId: randomUUID(),
-          streamId: request.streamId,
-          streamType: request.streamType,
-          version: current + index + 1,
-          type: event.type,
-          schemaVersion: event.schemaVersion ?? 1,
-          // A JSON round trip gives exactly what jsonb will hand back (no undefined, no Dates).
-          data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
-          metadata: request.metadata,
-          recordedAt,
-        };
-        const hash = chainHash(prevHash, unchained);
-        const full: StoredEvent = { ...unchained, prevHash, hash };
-        prevHash = hash;
-        return full;
-      });
-      if (stored.length > 0) await insertEvents(tx, stored, topicForStreamType(request.streamType));
-      const appended: AppendResult = {
-        streamId: request.streamId,
-        version: current + stored.length,
-        position: stored.length > 0 ? position : await this.lastPositionOf(tx, request.streamId),
-        events: stored,
-      };
-      if (withinAppend) await withinAppend(tx, appended);
-      return appended;
+  append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ request, withinAppend, resolve, reject });
+      if (!this.flushing) void this.flush();
     });
-    if (result.events.length > 0) for (const listener of this.listeners) listener(result.position);
-    return result;
+  }
+
+  /** Appends what has queued meanwhile, one transaction at a time. */
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await this.appendBatch(batch);
+        } catch (error) {
+          // Something unexpected failed the shared transaction: give each its own, so one
+          // bad append cannot fail the others.
+          if (batch.length === 1) batch[0].reject(error);
+          else for (const one of batch) await this.appendBatch([one]).catch(one.reject);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
+    const outcomes = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      const streamIds = [...new Set(batch.map((b) => b.request.streamId))];
+      const rows = await tx.query<{ stream_id: string; version: number | null; head_position: string | null; head_hash: string | null }>(
+        `SELECT s.stream_id, v.version, h.position AS head_position, h.hash AS head_hash
+           FROM unnest($1::text[]) AS s(stream_id)
+           LEFT JOIN LATERAL (SELECT max(version) AS version FROM events WHERE stream_id = s.stream_id) v ON true
+           LEFT JOIN LATERAL (SELECT position, hash FROM events ORDER BY position DESC LIMIT 1) h ON true`,
+        [streamIds],
+      );
+      const versions = new Map(rows.map((row) => [row.stream_id, row.version == null ? 0 : Number(row.version)]));
+      let head = { position: rows[0]?.head_position == null ? 0 : Number(rows[0].head_position), hash: rows[0]?.head_hash ?? GENESIS_HASH };
+      const outcomes: Outcome[] = [];
+      const plain: { stored: StoredEvent[]; topic: string }[] = [];
+      for (const pending of batch) {
+        const { request, withinAppend } = pending;
+        const current = versions.get(request.streamId) ?? 0;
+        if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
+          outcomes.push({ pending, error: new WrongExpectedVersion(request.streamId, request.expectedVersion, current) });
+          continue;
+        }
+        const stored = chained(request, current, head);
+        const appended: AppendResult = {
+          streamId: request.streamId,
+          version: current + stored.length,
+          position: stored.length > 0 ? stored[stored.length - 1].position : await this.lastPositionOf(tx, request.streamId),
+          events: stored,
+        };
+        if (withinAppend) {
+          // Its own savepoint: if the work inside fails, only this append is undone.
+          await tx.query('SAVEPOINT append');
+          try {
+            if (stored.length > 0) await insertEvents(tx, stored.map((event) => ({ event, topic: topicForStreamType(request.streamType) })));
+            await withinAppend(tx, appended);
+            await tx.query('RELEASE SAVEPOINT append');
+          } catch (error) {
+            await tx.query('ROLLBACK TO SAVEPOINT append');
+            outcomes.push({ pending, error });
+            continue;
+          }
+        } else if (stored.length > 0) {
+          plain.push({ stored, topic: topicForStreamType(request.streamType) });
+        }
+        if (stored.length > 0) head = { position: appended.position, hash: stored[stored.length - 1].hash };
+        versions.set(request.streamId, appended.version);
+        outcomes.push({ pending, result: appended });
+      }
+      const rest = plain.flatMap(({ stored, topic }) => stored.map((event) => ({ event, topic })));
+      if (rest.length > 0) await insertEvents(tx, rest);
+      return outcomes;
+    });
+    for (const outcome of outcomes) {
+      if ('error' in outcome) {
+        outcome.pending.reject(outcome.error);
+        continue;
+      }
+      outcome.pending.resolve(outcome.result);
+      if (outcome.result.events.length > 0) for (const listener of this.listeners) listener(outcome.result.position);
+    }
   }
 
   async readStream(streamId: string, until?: Date): Promise<StoredEvent[]> {
@@ -171,29 +232,52 @@ export class EventStore {
     const [row] = await tx.query<{ position: string | null }>('SELECT max(position) AS position FROM events WHERE stream_id = $1', [streamId]);
     return row?.position == null ? 0 : Number(row.position);
   }
-
-  private async currentVersion(tx: Queryable, streamId: string): Promise<number> {
-    const [row] = await tx.query<{ version: number | null }>(
-      'SELECT max(version) AS version FROM events WHERE stream_id = $1',
-      [streamId],
-    );
-    return row?.version == null ? 0 : Number(row.version);
-  }
 }
 
-async function insertEvents(tx: Queryable, events: StoredEvent[], topic: string): Promise<void> {
-  const params: unknown[] = [];
-  const tuples = events.map((e) => {
-    const base = params.length;
-    params.push(
-      e.position, e.eventId, e.streamId, e.streamType, e.version, e.type, e.schemaVersion,
-      JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt, e.prevHash, e.hash,
-    );
-    return `(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+/** The request's events, numbered and chained after `head`. */
+function chained(request: AppendRequest, current: number, head: { position: number; hash: string }): StoredEvent[] {
+  let position = head.position;
+  let prevHash = head.hash;
+  const recordedAt = request.recordedAt.toISOString();
+  return request.events.map((event, index) => {
+    position += 1;
+    const unchained = {
+      position,
+      eventId: randomUUID(),
+      streamId: request.streamId,
+      streamType: request.streamType,
+      version: current + index + 1,
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      // A JSON round trip gives exactly what jsonb will hand back (no undefined, no Dates).
+      data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
+      metadata: request.metadata,
+      recordedAt,
+    };
+    const hash = chainHash(prevHash, unchained);
+    const full: StoredEvent = { ...unchained, prevHash, hash };
+    prevHash = hash;
+    return full;
   });
-  await tx.query(`INSERT INTO events (${EVENT_COLUMNS}) VALUES ${tuples.join(', ')}`, params);
+}
+
+/** Events and their outbox rows in one statement, whatever their number. */
+async function insertEvents(tx: Queryable, rows: readonly { event: StoredEvent; topic: string }[]): Promise<void> {
+  const column = <T>(pick: (e: StoredEvent) => T) => rows.map(({ event }) => pick(event));
   await tx.query(
-    `INSERT INTO outbox (position, topic) SELECT p, $2 FROM unnest($1::bigint[]) AS p`,
-    [events.map((e) => e.position), topic],
+    `WITH input AS (
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[],
+                            $8::jsonb[], $9::jsonb[], $10::timestamptz[], $11::text[], $12::text[], $13::text[])
+         AS t(${EVENT_COLUMNS}, topic)
+     ), appended AS (
+       INSERT INTO events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM input
+     )
+     INSERT INTO outbox (position, topic) SELECT position, topic FROM input`,
+    [
+      column((e) => e.position), column((e) => e.eventId), column((e) => e.streamId), column((e) => e.streamType),
+      column((e) => e.version), column((e) => e.type), column((e) => e.schemaVersion),
+      column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)), column((e) => e.recordedAt),
+      column((e) => e.prevHash), column((e) => e.hash), rows.map((r) => r.topic),
+    ],
   );
 }
