@@ -11,6 +11,8 @@ import { ReadYourWritesInterceptor } from './common/http/read-your-writes.interc
 import { CommonModule } from './common/common.module';
 import { IdentityModule } from './identity/identity.module';
 import { MemberStatesModule } from './member-states/member-states.module';
+import { CompactsModule } from './compacts/compacts.module';
+import { ResourcesModule } from './resources/resources.module';
 import { BenchModule } from './bench/bench.module';
 
 @Module({})
@@ -27,6 +29,8 @@ export class AppModule {
         OpsModule,
         IdentityModule.forRoot(jwtSecret),
         MemberStatesModule,
+        CompactsModule,
+        ResourcesModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
         ...(config.benchRoutes ? [BenchModule] : []),
       ],

@@ -28,3 +28,5 @@ export * from './worker/worker-runtime';
 export * from './worker/worker-runtime.module';
 export * from './ops/ops.module';
 export * from './ops/public-route';
+export * from './compacts/compact-facts';
+export * from './resource-sharing/resource-locator';

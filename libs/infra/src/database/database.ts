@@ -70,3 +70,20 @@ async function runQuery<T>(runner: QueryRunner, sql: string, params: unknown[]):
   const result = await runner.query(sql, params, true);
   return (result.records ?? []) as T[];
 }
+
+/** SQLSTATE classes and socket errors that say "the database is unreachable right now", not "this statement is wrong". */
+const TRANSIENT_SQLSTATE_PREFIXES = ['08', '53', '57P'];
+const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * True when a failure is about reaching PostgreSQL (connection lost, server shutting down,
+ * too many connections) rather than about the work itself. Consumers retry such failures
+ * instead of parking the message, which would skip a good event during a short outage.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (TRANSIENT_SOCKET_CODES.has(code) || TRANSIENT_SQLSTATE_PREFIXES.some((prefix) => code.startsWith(prefix)))) {
+    return true;
+  }
+  return typeof message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+}

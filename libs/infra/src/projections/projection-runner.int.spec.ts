@@ -188,6 +188,29 @@ describe('ProjectionRunner and the read side (PostgreSQL)', () => {
     ]);
   });
 
+  it('hands a lost database connection back to the transport instead of dead-lettering the event', async () => {
+    let failing = true;
+    const flaky: Projection = {
+      ...memberStatesProjection,
+      name: 'member-states-flaky',
+      async apply(event: StoredEvent, tx: Queryable) {
+        if (failing) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+        await memberStatesProjection.apply(event, tx);
+      },
+    };
+    const runner = new ProjectionRunner(db, [flaky], new DeadLetterQueue(db));
+    const batch = await register('DX', 3);
+
+    await expect(runner.handle(TOPIC, 0, batch)).rejects.toThrow('administrator command');
+    expect(await db.query('SELECT 1 FROM dead_letters')).toHaveLength(0);
+    expect((await checkpoint('member-states-flaky', 0)) ?? 0).toBe(0); // not moved past the event
+
+    // The transport redelivers once the database is back, and nothing was skipped.
+    failing = false;
+    await runner.handle(TOPIC, 0, batch);
+    expect(await states()).toEqual([{ code: 'DX', name: 'State DX', population: 3 }]);
+  });
+
   it('answers CheckpointWaiter.reached(position) only once every partition has been processed up to it', async () => {
     const runner = new ProjectionRunner(db, ALL_PROJECTIONS, new DeadLetterQueue(db));
     const waiter = new CheckpointWaiter(db, ALL_PROJECTIONS);

@@ -1,4 +1,4 @@
-import { Database, Queryable } from '../database/database';
+import { Database, isTransientDatabaseError, Queryable } from '../database/database';
 import { StoredEvent } from '../event-store/stored-event';
 import { EventSink } from '../messaging/event-transport';
 import { EventTopic } from '../messaging/topics';
@@ -15,7 +15,9 @@ export interface RunnerObserver {
 /**
  * Applies delivered events to every projection of their topic. A batch is applied in one
  * transaction per projection; if that fails, events are retried one by one, and one that keeps
- * failing is dead-lettered and stepped over so the projection does not stall.
+ * failing is dead-lettered and stepped over so the projection does not stall. A failure to
+ * reach the database is different: it is thrown back to the transport, which redelivers the
+ * batch later, so an outage never turns good events into dead letters.
  */
 export class ProjectionRunner implements EventSink {
   readonly name = 'projections';
@@ -62,6 +64,7 @@ export class ProjectionRunner implements EventSink {
         await this.applyAll(projection, topic, partition, [event]);
         return;
       } catch (error) {
+        if (isTransientDatabaseError(error)) throw error;
         if (attempt < this.retries) {
           await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
           continue;

@@ -121,6 +121,25 @@ describe('DeadlineScheduler (PostgreSQL)', () => {
     expect(await row('flaky:1')).toMatchObject({ attempts: 2, last_error: null });
   });
 
+  it('backs off exponentially while a handler keeps failing, without giving the deadline up', async () => {
+    const running = scheduler(db, 50);
+    running.register('broken', async () => {
+      throw new Error('still broken');
+    });
+    await scheduleDeadline(db, { id: 'broken:1', kind: 'broken', dueAt: new Date(), payload: {} });
+    running.start();
+
+    await eventually(async () => (await row('broken:1')).attempts === 2, { timeoutMs: 4_000, what: 'the first retry' });
+    const lease = async () =>
+      (await db.query<{ seconds: number }>(`SELECT extract(epoch FROM claimed_until - now())::float AS seconds FROM deadlines WHERE id = 'broken:1'`))[0].seconds;
+    await eventually(async () => (await lease()) > 2, { what: 'the second failure to be recorded' });
+    // After two failures the next try waits about 4 s (2 s after the first), not another 2 s.
+    expect(await lease()).toBeGreaterThan(3);
+    expect(await lease()).toBeLessThanOrEqual(4);
+    await sleep(1_000);
+    expect(await row('broken:1')).toMatchObject({ attempts: 2, fired_at: null, last_error: 'still broken' });
+  });
+
   it('keeps polling after a poll failed (the database briefly refused it) instead of crashing the worker', async () => {
     const fired: string[] = [];
     const running = scheduler(db, 50);

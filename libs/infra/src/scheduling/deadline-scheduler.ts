@@ -21,11 +21,19 @@ export async function scheduleDeadline(tx: Queryable, deadline: Deadline): Promi
   );
 }
 
+/** Rows claimed per poll: small, so one lease never has to cover a long queue of handlers. */
+const CLAIM_BATCH = 20;
+/** A failing handler is retried after 2 s, 4 s, 8 s ... and then every 5 minutes. */
+const FIRST_RETRY_SECONDS = 2;
+const MAX_RETRY_SECONDS = 300;
+
 /**
  * Fires due deadlines by polling the `deadlines` table (default every 500 ms, well inside the
  * 2 s promise). A row is claimed for a lease before its handler runs, so several workers never
  * fire one deadline at once, and a worker that dies mid-handler leaves it to be fired again:
- * handlers must be idempotent.
+ * handlers must be idempotent. A handler that fails is retried with exponential back-off but
+ * never given up: a proposal must close and a withdrawal must take effect eventually, so the
+ * error stays visible in `last_error` (and the log) until someone fixes the cause.
  */
 export class DeadlineScheduler {
   private readonly logger = new Logger(DeadlineScheduler.name);
@@ -62,13 +70,13 @@ export class DeadlineScheduler {
   private async fireDue(): Promise<number> {
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return 0;
-    const claimed = await this.db.query<{ id: string; kind: string; due_at: Date; payload: Record<string, unknown> }>(
+    const claimed = await this.db.query<{ id: string; kind: string; due_at: Date; payload: Record<string, unknown>; attempts: number }>(
       `UPDATE deadlines SET attempts = attempts + 1, claimed_until = now() + make_interval(secs => $2)
         WHERE id IN (SELECT id FROM deadlines
                       WHERE fired_at IS NULL AND due_at <= now() AND kind = ANY($1::text[])
                         AND (claimed_until IS NULL OR claimed_until < now())
-                      ORDER BY due_at LIMIT 100 FOR UPDATE SKIP LOCKED)
-        RETURNING id, kind, due_at, payload`,
+                      ORDER BY due_at LIMIT ${CLAIM_BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING id, kind, due_at, payload, attempts`,
       [kinds, this.leaseSeconds],
     );
     let fired = 0;
@@ -79,10 +87,11 @@ export class DeadlineScheduler {
         await this.db.query('UPDATE deadlines SET fired_at = now(), last_error = NULL WHERE id = $1', [row.id]);
         fired += 1;
       } catch (error) {
-        this.logger.warn(`deadline ${row.id} failed, retrying after its lease: ${(error as Error).message}`);
+        const retryInSeconds = Math.min(FIRST_RETRY_SECONDS * 2 ** (row.attempts - 1), MAX_RETRY_SECONDS);
+        this.logger.warn(`deadline ${row.id} failed (attempt ${row.attempts}), retrying in ${retryInSeconds} s: ${(error as Error).message}`);
         await this.db.query(
-          `UPDATE deadlines SET last_error = $2, claimed_until = now() + interval '2 seconds' WHERE id = $1`,
-          [row.id, (error as Error).message],
+          `UPDATE deadlines SET last_error = $2, claimed_until = now() + make_interval(secs => $3) WHERE id = $1`,
+          [row.id, (error as Error).message, retryInSeconds],
         );
       }
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Command, Decider, DomainError, DomainEvent } from '@coalition/domain';
-import { CommandExecutor, IdempotencyStore, Metrics } from '@coalition/infra';
+import { CommandExecutor, IdempotencyStore, Metrics, WithinAppend } from '@coalition/infra';
 import { Principal } from '../auth/principal';
 
 /** What the HTTP layer knows about a command besides its body. */
@@ -27,6 +27,8 @@ export interface CommandPlan<C extends Command> {
   meta: CommandMeta;
   /** The HTTP status this command answers with: 201 when it creates something, else 200. */
   status: 200 | 201;
+  /** Work that must commit with the events (an index of the ids they create, say); runs before the idempotency record. */
+  withinAppend?: WithinAppend;
 }
 
 /**
@@ -51,13 +53,15 @@ export class CommandHandling {
         actor: meta.principal,
         expectedVersion: meta.expectedVersion,
         correlationId: meta.correlationId,
-        withinAppend: key
-          ? (tx, result) =>
-              this.idempotency.save(tx, meta.principal.id, key.key, key.hash, {
-                status: plan.status,
-                body: { id: plan.id, version: result.version, position: result.position },
-              })
-          : undefined,
+        withinAppend: async (tx, result) => {
+          await plan.withinAppend?.(tx, result);
+          if (key) {
+            await this.idempotency.save(tx, meta.principal.id, key.key, key.hash, {
+              status: plan.status,
+              body: { id: plan.id, version: result.version, position: result.position },
+            });
+          }
+        },
       });
       this.metrics.commands.inc({ type: plan.command.type, outcome: 'ok' });
       return { id: plan.id, version: outcome.version, position: outcome.position };

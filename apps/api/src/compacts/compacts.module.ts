@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CompactFacts, CompactsRepository, Database, EventStore } from '@coalition/infra';
+import { DraftCompactHandler } from './draft-compact/draft-compact.handler';
+import { DraftCompactController } from './draft-compact/draft-compact.http.controller';
+import { GetCompactController } from './get-compact/get-compact.http.controller';
+import { ListCompactsController } from './list-compacts/list-compacts.http.controller';
+import { RatifyCompactHandler } from './ratify-compact/ratify-compact.handler';
+import { RatifyCompactController } from './ratify-compact/ratify-compact.http.controller';
+import { WithdrawFromCompactHandler } from './withdraw-from-compact/withdraw-from-compact.handler';
+import { WithdrawFromCompactController } from './withdraw-from-compact/withdraw-from-compact.http.controller';
+
+@Module({
+  controllers: [DraftCompactController, ListCompactsController, GetCompactController, RatifyCompactController, WithdrawFromCompactController],
+  providers: [
+    { provide: CompactsRepository, useFactory: (db: Database) => new CompactsRepository(db), inject: [Database] },
+    { provide: CompactFacts, useFactory: (store: EventStore) => new CompactFacts(store), inject: [EventStore] },
+    DraftCompactHandler,
+    RatifyCompactHandler,
+    WithdrawFromCompactHandler,
+  ],
+  exports: [CompactFacts, CompactsRepository],
+})
+export class CompactsModule {}

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../common/auth/access.decorator';
+import { CommandMeta } from '../../common/commands/command-handling';
+import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
+import { CommandResultDto } from '../../common/commands/command-result.dto';
+import { ResourceIdPipe } from '../resource-id.pipe';
+import { RatifyCompactCommand } from './ratify-compact.command';
+import { RatifyCompactRequest } from './ratify-compact.request.dto';
+
+@ApiTags('compacts')
+@ApiBearerAuth()
+@Controller('compacts')
+export class RatifyCompactController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/ratifications')
+  @HttpCode(200)
+  @Access({ roles: ['coordinator'] })
+  @ApiOkResponse({
+    type: CommandResultDto,
+    description: "The caller's admitted state becomes ratified; the compact activates at minRatifications. 409 ALREADY_RATIFIED, NOT_A_MEMBER, COMPACT_DISSOLVED",
+  })
+  ratify(@Param('id', ResourceIdPipe) id: string, @Body() body: RatifyCompactRequest, @CommandMetaFrom() meta: CommandMeta) {
+    return this.commands.execute(new RatifyCompactCommand(id, body, meta));
+  }
+}

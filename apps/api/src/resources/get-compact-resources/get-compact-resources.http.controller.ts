@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CompactResourcesView, ResourceSharingRepository } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Principal } from '../../common/auth/principal';
+import { ReadQuery } from '../../common/http/list-query.dto';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
+import { ResourceReadAccess } from '../resource-read-access';
+
+@ApiTags('resource sharing')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('compacts')
+export class GetCompactResourcesController {
+  constructor(
+    private readonly resources: ResourceSharingRepository,
+    private readonly access: ResourceReadAccess,
+  ) {}
+
+  @Get(':id/resources')
+  @Access({ scopes: ['read', 'resources:write'] })
+  @ApiOkResponse({
+    description:
+      '{pools: [{resourceType, unit, pledged, reserved, available, requested, accepted, outstanding}], states: [{stateCode, resourceType, unit, pledged, given, received}]}',
+  })
+  async get(@Param('id', ResourceIdPipe) compactId: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<CompactResourcesView> {
+    await this.access.assertMayRead(principal, compactId);
+    return this.resources.compactResources(compactId);
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { PoolEntityNotFound } from '@coalition/domain';
+import { RequestView, ResourceSharingRepository } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Principal } from '../../common/auth/principal';
+import { ReadQuery } from '../../common/http/list-query.dto';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
+import { ResourceReadAccess } from '../resource-read-access';
+
+@ApiTags('resource sharing')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('requests')
+export class GetRequestController {
+  constructor(
+    private readonly resources: ResourceSharingRepository,
+    private readonly access: ResourceReadAccess,
+  ) {}
+
+  @Get(':id')
+  @Access({ scopes: ['read', 'resources:write'] })
+  @ApiOkResponse({ description: '{id, compactId, stateCode, resourceType, unit, quantity, accepted, outstanding, status, offers}' })
+  async get(@Param('id', ResourceIdPipe) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<RequestView> {
+    const found = await this.resources.request(id);
+    if (!found) throw new PoolEntityNotFound('request', id);
+    await this.access.assertMayRead(principal, found.compactId);
+    return found;
+  }
+}

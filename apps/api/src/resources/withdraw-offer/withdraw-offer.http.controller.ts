@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../common/auth/access.decorator';
+import { CommandMeta } from '../../common/commands/command-handling';
+import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
+import { CommandResultDto } from '../../common/commands/command-result.dto';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
+import { EmptyRequest } from '../empty.request.dto';
+import { WithdrawOfferCommand } from './withdraw-offer.command';
+
+@ApiTags('resource sharing')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('offers')
+export class WithdrawOfferController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
+  @ApiOkResponse({ type: CommandResultDto, description: 'The offering state withdraws an offer before acceptance, releasing its reservation' })
+  withdrawOffer(@Param('id', ResourceIdPipe) offerId: string, @Body() _body: EmptyRequest, @CommandMetaFrom() meta: CommandMeta) {
+    return this.commands.execute(new WithdrawOfferCommand(offerId, meta));
+  }
+}
