@@ -16,7 +16,8 @@ import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stor
  * Because the lock (and the commit's WAL flush under it) is the bottleneck, appends that
  * arrive in one process while a transaction is in flight wait and then go together in the
  * next one: one lock, one read, one insert and one commit for all of them (group commit).
- * Each keeps its own expected-version check and its own outcome.
+ * Each keeps its own expected-version check and its own outcome: if anything fails the shared
+ * transaction, each append is tried again alone.
  */
 export const APPEND_LOCK = 7_261_001;
 
@@ -97,8 +98,8 @@ export class EventStore {
         try {
           await this.appendBatch(batch);
         } catch (error) {
-          // Something unexpected failed the shared transaction: give each its own, so one
-          // bad append cannot fail the others.
+          // Something failed the shared transaction (work inside one append, say): each
+          // append gets a transaction of its own, so only the one at fault is refused.
           if (batch.length === 1) batch[0].reject(error);
           else for (const one of batch) await this.appendBatch([one]).catch(one.reject);
         }
@@ -122,42 +123,31 @@ export class EventStore {
       const versions = new Map(rows.map((row) => [row.stream_id, row.version == null ? 0 : Number(row.version)]));
       let head = { position: rows[0]?.head_position == null ? 0 : Number(rows[0].head_position), hash: rows[0]?.head_hash ?? GENESIS_HASH };
       const outcomes: Outcome[] = [];
-      const plain: { stored: StoredEvent[]; topic: string }[] = [];
+      const written: { event: StoredEvent; topic: string }[] = [];
       for (const pending of batch) {
-        const { request, withinAppend } = pending;
+        const { request } = pending;
         const current = versions.get(request.streamId) ?? 0;
         if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
           outcomes.push({ pending, error: new WrongExpectedVersion(request.streamId, request.expectedVersion, current) });
           continue;
         }
         const stored = chained(request, current, head);
-        const appended: AppendResult = {
+        const topic = topicForStreamType(request.streamType);
+        for (const event of stored) written.push({ event, topic });
+        if (stored.length > 0) head = { position: stored[stored.length - 1].position, hash: stored[stored.length - 1].hash };
+        versions.set(request.streamId, current + stored.length);
+        const result: AppendResult = {
           streamId: request.streamId,
           version: current + stored.length,
-          position: stored.length > 0 ? stored[stored.length - 1].position : await this.lastPositionOf(tx, request.streamId),
+          position: stored.length > 0 ? head.position : await this.lastPositionOf(tx, request.streamId),
           events: stored,
         };
-        if (withinAppend) {
-          // Its own savepoint: if the work inside fails, only this append is undone.
-          await tx.query('SAVEPOINT append');
-          try {
-            if (stored.length > 0) await insertEvents(tx, stored.map((event) => ({ event, topic: topicForStreamType(request.streamType) })));
-            await withinAppend(tx, appended);
-            await tx.query('RELEASE SAVEPOINT append');
-          } catch (error) {
-            await tx.query('ROLLBACK TO SAVEPOINT append');
-            outcomes.push({ pending, error });
-            continue;
-          }
-        } else if (stored.length > 0) {
-          plain.push({ stored, topic: topicForStreamType(request.streamType) });
-        }
-        if (stored.length > 0) head = { position: appended.position, hash: stored[stored.length - 1].hash };
-        versions.set(request.streamId, appended.version);
-        outcomes.push({ pending, result: appended });
+        outcomes.push({ pending, result });
       }
-      const rest = plain.flatMap(({ stored, topic }) => stored.map((event) => ({ event, topic })));
-      if (rest.length > 0) await insertEvents(tx, rest);
+      if (written.length > 0) await insertEvents(tx, written);
+      // Work inside an append that fails rolls the whole transaction back; flush() then
+      // retries each append alone, so only the one whose work failed is refused.
+      for (const outcome of outcomes) if ('result' in outcome) await outcome.pending.withinAppend?.(tx, outcome.result);
       return outcomes;
     });
     for (const outcome of outcomes) {
