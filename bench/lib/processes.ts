@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { sleep } from './stats';
@@ -59,14 +59,14 @@ export interface RunningApp {
 export async function startApp(app: 'api' | 'worker', env: Record<string, string>, logFile: string): Promise<RunningApp> {
   const port = await freePort();
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const log = createWriteStream(logFile, { flags: 'a' });
+  // Straight into a file, as a deployment's log collector would take it: no pipe through us.
+  const log = openSync(logFile, 'a');
   const child: ChildProcess = spawn(process.execPath, [...profileFlags(app), '-r', REGISTER, join(ROOT, `dist/apps/${app}/src/main.js`)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -5,10 +5,11 @@ import { apiCaller, expectStatus, login } from '../lib/api';
 import { createCoalitionDatabase } from '../lib/database';
 import { kafkaBrokers, deleteTopicsWithPrefix } from '../lib/kafka';
 import { RESULTS_DIR, startApp } from '../lib/processes';
-import { STATE_CODES } from '../lib/seed';
 import { log, round } from '../lib/stats';
 
 export const CONNECTIONS = 32;
+const RESOURCE_TYPES = 64;
+const PASSWORD = 'bench coordinator password';
 const ADMIN = { username: 'bench.admin', password: 'bench admin password' };
 
 export interface LoadRun {
@@ -35,8 +36,33 @@ interface Target {
   route: string;
   method: 'GET' | 'POST' | 'PATCH';
   headers: Record<string, string>;
-  /** Path and body of the n-th request. */
-  next(n: number): { path: string; body?: string };
+  /** Path, body and headers of the n-th request. */
+  next(n: number): { path: string; body?: string; headers?: Record<string, string> };
+}
+
+/** Two registered states, a coordinator each, a compact they founded and both ratified (so active). */
+async function ratifiedCompact(baseUrl: string): Promise<{ compactId: string; tokens: string[] }> {
+  const admin = apiCaller(baseUrl, await login(baseUrl, ADMIN.username, ADMIN.password));
+  const states = ['WA', 'OR'];
+  const tokens: string[] = [];
+  for (const code of states) {
+    await expectStatus(admin, 'POST', '/states', { code, name: `State ${code}`, population: 5_000_000 }, [201]);
+    const username = `${code.toLowerCase()}.coordinator`;
+    await expectStatus(admin, 'POST', '/users', { username, password: PASSWORD, displayName: username, roles: ['coordinator'], stateCode: code }, [201]);
+    tokens.push(await login(baseUrl, username, PASSWORD));
+  }
+  const compact = await expectStatus<{ id: string }>(apiCaller(baseUrl, tokens[0]), 'POST', '/compacts', {
+    title: 'Pacific Northwest Mutual Aid',
+    purpose: 'Share emergency resources',
+    charter: { text: 'The party states agree to share resources in emergencies.' },
+    votingRule: { method: 'one-state-one-vote', quorum: 0.5, threshold: 'simple-majority' },
+    foundingStates: states,
+    minRatifications: 2,
+  }, [201]);
+  for (const token of tokens) {
+    await expectStatus(apiCaller(baseUrl, token), 'POST', `/compacts/${compact.id}/ratifications`, { kind: 'statute', reference: 'RCW 38.10', enactedOn: '2024-03-01' }, [200]);
+  }
+  return { compactId: compact.id, tokens };
 }
 
 async function load(baseUrl: string, target: Target, seconds: number): Promise<LoadRun> {
@@ -50,8 +76,8 @@ async function load(baseUrl: string, target: Target, seconds: number): Promise<L
         method: target.method,
         headers: target.headers,
         setupRequest: (request) => {
-          const { path, body } = target.next(n++);
-          return { ...request, path, ...(body !== undefined ? { body } : {}) };
+          const { path, body, headers } = target.next(n++);
+          return { ...request, path, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) };
         },
       },
     ],
@@ -91,26 +117,34 @@ export async function httpSuite(options: { seconds: number; rounds: number }): P
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
       BENCH_ROUTES: 'true',
       LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'info',
+      // The per-principal limit (never below 100/s) would cap a single caller; lift it.
+      RATE_LIMIT_PER_SECOND: '1000000',
     },
     join(RESULTS_DIR, 'api.log.tmp'),
   );
   try {
-    const token = await login(api.url, ADMIN.username, ADMIN.password);
-    const admin = apiCaller(api.url, token);
-    for (const code of STATE_CODES) await expectStatus(admin, 'POST', '/states', { code, name: `State ${code}`, population: 1_000_000 }, [201]);
+    const { compactId, tokens } = await ratifiedCompact(api.url);
     const bare: Target = { route: 'GET /api/v1/bench/ping', method: 'GET', headers: {}, next: () => ({ path: '/api/v1/bench/ping' }) };
+    // Two ratified states pledge in turn, spread over RESOURCE_TYPES pools (one stream each).
     const command: Target = {
-      route: 'PATCH /api/v1/states/:code',
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      next: (n) => ({ path: `/api/v1/states/${STATE_CODES[n % STATE_CODES.length]}`, body: JSON.stringify({ population: 2_000_000 + n }) }),
+      route: 'POST /api/v1/compacts/:id/pledges',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      next: (n) => ({
+        path: `/api/v1/compacts/${compactId}/pledges`,
+        headers: { authorization: `Bearer ${tokens[n % tokens.length]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ resourceType: `kit-${n % RESOURCE_TYPES}`, unit: 'each', quantity: 1 + (n % 40), note: 'Deployable within 6 hours' }),
+      }),
     };
     log('http: warming up');
     await load(api.url, bare, 2);
     await load(api.url, command, 2);
     const runs: LoadRun[] = [];
+    // BENCH_HTTP_TARGETS=command measures one side alone (to profile it); the figures need both.
+    const only = process.env.BENCH_HTTP_TARGETS?.split(',');
+    const targets = [bare, command].filter((t) => !only || only.includes(t === bare ? 'bare' : 'command'));
     for (let i = 0; i < options.rounds; i++) {
-      for (const target of [bare, command]) {
+      for (const target of targets) {
         const run = await load(api.url, target, options.seconds);
         log(`http: ${run.route}: ${run.rps} rps, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms (${run.non2xx} non-2xx, ${run.errors} errors)`);
         runs.push(run);
