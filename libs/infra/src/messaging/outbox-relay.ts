@@ -27,6 +27,10 @@ export class OutboxRelay {
   private wake?: () => void;
   private loop?: Promise<void>;
   private pending = false;
+  /** Every position up to here is known to be published. */
+  private cursor?: number;
+  /** The batch after the cursor, read while the previous one was being published. */
+  private ahead?: { cursor: number; rows: Promise<Record<string, unknown>[]> };
 
   constructor(
     private readonly db: Database,
@@ -55,16 +59,23 @@ export class OutboxRelay {
 
   /** Publishes one batch; answers how many events went out. */
   async drainOnce(): Promise<number> {
-    const rows = await this.db.query(
-      `SELECT o.topic, ${eventColumnsOf('e')}
-         FROM outbox o JOIN events e USING (position)
-        WHERE o.sent_at IS NULL
-        ORDER BY o.position
-        LIMIT $1`,
-      [this.options.batchSize],
-    );
-    if (rows.length === 0) return 0;
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    let rows = this.cursor === undefined ? [] : ahead?.cursor === this.cursor ? await ahead.rows : await this.unsentAfter(this.cursor);
+    if (rows.length === 0) {
+      // Find where the unsent rows start: at the first drain, and whenever the range after
+      // the cursor is empty (nothing new, or another relay has published past it).
+      const [first] = await this.db.query<{ position: string | null }>('SELECT min(position) AS position FROM outbox WHERE sent_at IS NULL');
+      if (first?.position == null) return 0;
+      this.cursor = Number(first.position) - 1;
+      rows = await this.unsentAfter(this.cursor);
+      if (rows.length === 0) return 0;
+    }
     const batch = rows.map((row) => ({ topic: row.topic as EventTopic, event: toStoredEvent(row) }));
+    const last = batch[batch.length - 1].event.position;
+    // A full batch means more is likely waiting: read it while this one goes to Kafka.
+    const next = rows.length === this.options.batchSize ? this.unsentAfter(last) : undefined;
+    next?.catch(() => undefined);
     const partitions = await this.publisher.publish(batch);
     await this.db.query(
       `UPDATE outbox o SET sent_at = now(), partition = s.partition
@@ -72,8 +83,27 @@ export class OutboxRelay {
         WHERE o.position = s.position`,
       [batch.map((b) => b.event.position), partitions],
     );
+    this.cursor = last;
+    if (next) this.ahead = { cursor: last, rows: next };
     this.observer.published?.(batch.length);
     return batch.length;
+  }
+
+  /**
+   * The unsent rows among the next `batchSize` positions. A bounded range, not "the first
+   * unsent rows in order": with a backlog (after a Kafka outage, say) the planner may fetch
+   * every unsent row and sort them to take the first few, making each batch cost as much as
+   * the whole backlog. Positions have no gaps and commit in order, so nothing can appear
+   * behind the cursor later.
+   */
+  private unsentAfter(cursor: number) {
+    return this.db.query(
+      `SELECT o.topic, ${eventColumnsOf('e')}
+         FROM outbox o JOIN events e USING (position)
+        WHERE o.position > $1 AND o.position <= $1 + $2 AND o.sent_at IS NULL
+        ORDER BY o.position`,
+      [cursor, this.options.batchSize],
+    );
   }
 
   async backlog(): Promise<number> {
