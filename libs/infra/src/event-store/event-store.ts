@@ -21,6 +21,9 @@ import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stor
  */
 export const APPEND_LOCK = 7_261_001;
 
+/** Every append NOTIFYs this channel on commit, so a relay in another process can publish at once. */
+export const APPENDED_CHANNEL = 'coalition_appended';
+
 export interface NewEvent {
   type: string;
   data: unknown;
@@ -262,7 +265,8 @@ async function insertEvents(tx: Queryable, rows: readonly { event: StoredEvent; 
      ), appended AS (
        INSERT INTO events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM input
      )
-     INSERT INTO outbox (position, topic) SELECT position, topic FROM input`,
+     INSERT INTO outbox (position, topic)
+     SELECT position, topic FROM input CROSS JOIN (SELECT pg_notify('${APPENDED_CHANNEL}', '')) AS notified`,
     [
       column((e) => e.position), column((e) => e.eventId), column((e) => e.streamId), column((e) => e.streamType),
       column((e) => e.version), column((e) => e.type), column((e) => e.schemaVersion),
