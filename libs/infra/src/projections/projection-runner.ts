@@ -3,7 +3,7 @@ import { StoredEvent } from '../event-store/stored-event';
 import { EventSink } from '../messaging/event-transport';
 import { EventTopic } from '../messaging/topics';
 import { DeadLetterQueue } from './dead-letters';
-import { Projection } from './projection';
+import { applyEvents, Projection } from './projection';
 
 /** Projections take it shared per batch; a rebuild takes it exclusively for its whole run. */
 export const PROJECTION_LOCK = 7_261_002;
@@ -57,7 +57,7 @@ export class ProjectionRunner implements EventSink {
       const checkpoint = await lockCheckpoint(tx, projection.name, topic, partition);
       const fresh = events.filter((e) => e.position > checkpoint);
       if (fresh.length === 0) return fresh;
-      for (const event of fresh) if (projection.eventTypes.has(event.type)) await projection.apply(event, tx);
+      await applyEvents(projection, fresh, tx);
       await saveCheckpoint(tx, projection.name, topic, partition, fresh[fresh.length - 1].position);
       return fresh;
     });
