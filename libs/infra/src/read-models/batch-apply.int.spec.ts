@@ -19,6 +19,8 @@ const event = (type: string, data: Record<string, unknown>): StoredEvent => {
     data,
     metadata: { actor: { id: 'a', kind: 'user', stateCode: null, roles: ['admin'] }, commandId: 'c', correlationId: 'c', causationId: 'c' },
     recordedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, position)).toISOString(),
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
   };
 };
 const user = (n: number) => ({ userId: `u-${n}`, username: `user.${n}`, displayName: `User ${n}`, roles: ['coordinator', 'counsel'], stateCode: 'WA', passwordHash: 'x' });
