@@ -71,11 +71,13 @@ type Outcome = { pending: PendingAppend; result: AppendResult } | { pending: Pen
 
 /** Most appends one transaction takes; more wait for the next. */
 const MAX_BATCH = 256;
+/** Transactions of one store open at once (see pump). */
+const IN_FLIGHT = 2;
 
 export class EventStore {
   private readonly listeners = new Set<(position: number) => void>();
   private readonly queue: PendingAppend[] = [];
-  private flushing = false;
+  private inFlight = 0;
 
   constructor(private readonly db: Database) {}
 
@@ -88,27 +90,33 @@ export class EventStore {
   append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ request, withinAppend, resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.pump();
     });
   }
 
-  /** Appends what has queued meanwhile, one transaction at a time. */
-  private async flush(): Promise<void> {
-    this.flushing = true;
+  /**
+   * Starts a transaction for what has queued, up to IN_FLIGHT at once: the next one opens and
+   * waits at the lock while the current one commits, so the lock never waits for a BEGIN.
+   */
+  private pump(): void {
+    while (this.inFlight < IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight += 1;
+      void this.appendEach(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async appendEach(batch: PendingAppend[]): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          await this.appendBatch(batch);
-        } catch (error) {
-          // Something failed the shared transaction (work inside one append, say): each
-          // append gets a transaction of its own, so only the one at fault is refused.
-          if (batch.length === 1) batch[0].reject(error);
-          else for (const one of batch) await this.appendBatch([one]).catch(one.reject);
-        }
-      }
-    } finally {
-      this.flushing = false;
+      await this.appendBatch(batch);
+    } catch (error) {
+      // Something failed the shared transaction (work inside one append, say): each
+      // append gets a transaction of its own, so only the one at fault is refused.
+      if (batch.length === 1) batch[0].reject(error);
+      else for (const one of batch) await this.appendBatch([one]).catch(one.reject);
     }
   }
 
