@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { admin, dropLeftovers } from './lib/database';
@@ -46,14 +45,6 @@ function plan(argv: string[]): Plan {
     : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000] };
 }
 
-function version(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0];
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function machine() {
   const [pg] = await admin((client) => client.query<{ server_version: string }>('SHOW server_version').then((r) => r.rows));
   let kafka = 'unknown';
@@ -67,7 +58,7 @@ async function machine() {
   } catch {
     // reported as unknown
   }
-  const load = version('cat', ['/proc/loadavg']);
+  const load = readFileSync('/proc/loadavg', 'utf8').trim();
   return {
     date: new Date().toISOString(),
     cpus: cpus().length,
@@ -76,7 +67,7 @@ async function machine() {
     node: process.version,
     postgresql: pg.server_version,
     kafka,
-    kafkaJars: version('bash', ['-c', `ls ${join(ROOT, '.kafka/libs')} 2>/dev/null | grep -m1 '^kafka_' || true`]) || 'external broker',
+    kafkaVersion: /<kafka\.version>([^<]+)</.exec(readFileSync(join(ROOT, 'tools/kafka/pom.xml'), 'utf8'))?.[1] ?? 'unknown',
     loadAverageAtStart: load,
   };
 }

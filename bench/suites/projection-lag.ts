@@ -22,6 +22,9 @@ export interface LagMeasurement {
   p50: number;
   p99: number;
   max: number;
+  /** From the append to the relay's mark of it as published (includes the send to Kafka). */
+  appendToPublishedP50: number;
+  appendToPublishedP99: number;
 }
 
 /**
@@ -135,6 +138,15 @@ export async function measureLag(task: LagTask): Promise<LagMeasurement> {
     await watch;
     const lost = [...pending.values()].reduce((n, q) => n + q.filter((s) => s.counted).length, 0);
     if (lost > 0) throw new Error(`${lost} appended values never became visible`);
+    // Where the time goes: from the append to the relay marking it published (both clocks
+    // are this machine's), the rest is Kafka, the consumer and the projection's transaction.
+    const [relay] = (
+      await watcher.query<{ p50: number; p99: number }>(
+        `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY d) AS p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY d) AS p99
+           FROM (SELECT extract(epoch FROM o.sent_at - e.recorded_at) * 1000 AS d
+                   FROM outbox o JOIN events e USING (position) WHERE e.type = 'PopulationChanged') t`,
+      )
+    ).rows;
     return {
       targetRate: task.rate,
       achievedRate: round(perSecond(counted, measuredTo - measuredFrom)),
@@ -142,6 +154,8 @@ export async function measureLag(task: LagTask): Promise<LagMeasurement> {
       p50: round(percentile(lags, 50), 1),
       p99: round(percentile(lags, 99), 1),
       max: round(Math.max(...lags), 1),
+      appendToPublishedP50: round(Number(relay.p50), 1),
+      appendToPublishedP99: round(Number(relay.p99), 1),
     };
   } finally {
     await watcher.end().catch(() => undefined);
