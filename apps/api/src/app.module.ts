@@ -12,6 +12,7 @@ import { CommonModule } from './common/common.module';
 import { IdentityModule } from './identity/identity.module';
 import { MemberStatesModule } from './member-states/member-states.module';
 import { CompactsModule } from './compacts/compacts.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { ResourcesModule } from './resources/resources.module';
 import { BenchModule } from './bench/bench.module';
 
@@ -30,6 +31,7 @@ export class AppModule {
         IdentityModule.forRoot(jwtSecret),
         MemberStatesModule,
         CompactsModule,
+        ProposalsModule,
         ResourcesModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
         ...(config.benchRoutes ? [BenchModule] : []),

@@ -29,4 +29,8 @@ export * from './worker/worker-runtime.module';
 export * from './ops/ops.module';
 export * from './ops/public-route';
 export * from './compacts/compact-facts';
+export * from './compacts/admission-proposal';
+export * from './process-managers/compact-workflows';
+export * from './process-managers/compact-deadlines';
+export * from './process-managers/proposal-outcomes.process-manager';
 export * from './resource-sharing/resource-locator';

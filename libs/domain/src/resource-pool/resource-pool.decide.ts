@@ -81,7 +81,7 @@ export function decideResourcePool(command: ResourcePoolCommand, state: Resource
       actFor(actor, offer.requestingState, 'Only the requesting state confirms receipt');
       if (offer.status === 'received') return [];
       if (offer.status !== 'accepted') throw new OfferNotAccepted(`Offer ${offer.id} is ${offer.status}, not accepted`);
-      return [{ type: 'OfferReceived', data: { offerId: offer.id, requestId: offer.requestId, stateCode: offer.requestingState } }];
+      return [{ type: 'OfferReceived', data: { offerId: offer.id, compactId: offer.compactId, requestId: offer.requestId, stateCode: offer.requestingState } }];
     }
     case 'ClaimReimbursement': {
       const { reimbursementId, offerId, amountCents, currency, categoriesCents } = command.data;
@@ -112,23 +112,25 @@ export function decideResourcePool(command: ResourcePoolCommand, state: Resource
       const reimbursement = reimbursementOf(state, command.data.reimbursementId);
       actFor(actor, reimbursement.payerState, 'Only the requesting state approves a reimbursement');
       if (reimbursement.status !== 'claimed') return [];
-      const { id: reimbursementId, offerId, payerState: stateCode } = reimbursement;
-      return [{ type: 'ReimbursementApproved', data: { reimbursementId, offerId, stateCode } }];
+      const { id: reimbursementId, offerId, compactId, payerState: stateCode } = reimbursement;
+      return [{ type: 'ReimbursementApproved', data: { reimbursementId, offerId, compactId, stateCode } }];
     }
     case 'PayReimbursement': {
       const reimbursement = reimbursementOf(state, command.data.reimbursementId);
       actFor(actor, reimbursement.payerState, 'Only the requesting state pays a reimbursement');
       if (reimbursement.status === 'paid') return [];
       if (reimbursement.status !== 'approved') throw new ReimbursementNotApproved(`Reimbursement ${reimbursement.id} must be approved before it is paid`);
-      const { id: reimbursementId, offerId, payerState: stateCode } = reimbursement;
-      return [{ type: 'ReimbursementPaid', data: { reimbursementId, offerId, stateCode } }];
+      const { id: reimbursementId, offerId, compactId, payerState: stateCode } = reimbursement;
+      return [{ type: 'ReimbursementPaid', data: { reimbursementId, offerId, compactId, stateCode } }];
     }
     case 'WithdrawPledge': {
       const pledge = state.pledges[command.data.pledgeId];
       if (!pledge) throw new PoolEntityNotFound('pledge', command.data.pledgeId);
       actFor(actor, pledge.stateCode, 'Only the pledging state withdraws its pledge');
       if (pledge.status === 'withdrawn') return [];
-      return [{ type: 'PledgeWithdrawn', data: { pledgeId: pledge.id, stateCode: pledge.stateCode, withdrawnHundredths: pledgeRemaining(pledge) } }];
+      return [
+        { type: 'PledgeWithdrawn', data: { pledgeId: pledge.id, compactId: pledge.compactId, stateCode: pledge.stateCode, withdrawnHundredths: pledgeRemaining(pledge) } },
+      ];
     }
     case 'CancelRequest': {
       const request = requestOf(state, command.data.requestId);
@@ -138,7 +140,7 @@ export function decideResourcePool(command: ResourcePoolCommand, state: Resource
       const declined: ResourcePoolEvent[] = Object.values(state.offers)
         .filter((offer) => offer.requestId === request.id && offer.status === 'offered')
         .map((offer) => ({ type: 'OfferDeclined', data: { ...offerRef(offer), stateCode: request.stateCode, reason: 'request cancelled' } }));
-      return [{ type: 'RequestCancelled', data: { requestId: request.id, stateCode: request.stateCode } }, ...declined];
+      return [{ type: 'RequestCancelled', data: { requestId: request.id, compactId: request.compactId, stateCode: request.stateCode } }, ...declined];
     }
     default:
       return assertNever(command);
@@ -252,6 +254,7 @@ function reimbursementOf(state: ResourcePoolState, id: string) {
 
 const offerRef = (offer: OfferState) => ({
   offerId: offer.id,
+  compactId: offer.compactId,
   requestId: offer.requestId,
   pledgeId: offer.pledgeId,
   quantityHundredths: offer.quantity,

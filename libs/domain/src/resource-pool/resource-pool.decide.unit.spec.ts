@@ -59,7 +59,7 @@ const offerMade = (offerId: string, pledgeId: string, requestId: string, from: s
 });
 const offerAccepted = (offerId: string, pledgeId: string, requestId: string, from: string, to: string, units: number): ResourcePoolEvent => ({
   type: 'OfferAccepted',
-  data: { offerId, requestId, pledgeId, quantityHundredths: h(units), stateCode: to, offeringState: from },
+  data: { offerId, compactId: COMPACT, requestId, pledgeId, quantityHundredths: h(units), stateCode: to, offeringState: from },
 });
 const claimed = (reimbursementId: string, offerId: string): ResourcePoolEvent => ({
   type: 'ReimbursementClaimed',
@@ -140,7 +140,7 @@ describe('ResourcePool', () => {
     it('withdraws the unreserved remainder and keeps what offers hold', () =>
       given(...pool, offerMade('o1', 'p1', 'r1', 'WA', 'CA', 30))
         .when({ type: 'WithdrawPledge', data: { pledgeId: 'p1' } }, as(WA))
-        .then([{ type: 'PledgeWithdrawn', data: { pledgeId: 'p1', stateCode: 'WA', withdrawnHundredths: 7_000 } }]));
+        .then([{ type: 'PledgeWithdrawn', data: { pledgeId: 'p1', compactId: COMPACT, stateCode: 'WA', withdrawnHundredths: 7_000 } }]));
 
     it('lets only the pledging state withdraw its pledge', () =>
       given(...pool).when({ type: 'WithdrawPledge', data: { pledgeId: 'p1' } }, as(CA)).thenThrows(NotAllowed, 'FORBIDDEN'));
@@ -148,7 +148,7 @@ describe('ResourcePool', () => {
     it('withdraws all of a pledge nothing holds', () =>
       given(...pool)
         .when({ type: 'WithdrawPledge', data: { pledgeId: 'p1' } }, as(WA))
-        .then([{ type: 'PledgeWithdrawn', data: { pledgeId: 'p1', stateCode: 'WA', withdrawnHundredths: 10_000 } }]));
+        .then([{ type: 'PledgeWithdrawn', data: { pledgeId: 'p1', compactId: COMPACT, stateCode: 'WA', withdrawnHundredths: 10_000 } }]));
   });
 
   describe('requests', () => {
@@ -163,8 +163,8 @@ describe('ResourcePool', () => {
       given(...agreed, offerMade('o2', 'p1', 'r1', 'WA', 'CA', 10))
         .when({ type: 'CancelRequest', data: { requestId: 'r1' } })
         .then([
-          { type: 'RequestCancelled', data: { requestId: 'r1', stateCode: 'CA' } },
-          { type: 'OfferDeclined', data: { offerId: 'o2', requestId: 'r1', pledgeId: 'p1', quantityHundredths: 1_000, stateCode: 'CA', reason: 'request cancelled' } },
+          { type: 'RequestCancelled', data: { requestId: 'r1', compactId: COMPACT, stateCode: 'CA' } },
+          { type: 'OfferDeclined', data: { offerId: 'o2', compactId: COMPACT, requestId: 'r1', pledgeId: 'p1', quantityHundredths: 1_000, stateCode: 'CA', reason: 'request cancelled' } },
         ]));
 
     it('lets only the requesting state cancel', () =>
@@ -194,9 +194,9 @@ describe('ResourcePool', () => {
       given(
         ...pool,
         offerMade('o1', 'p1', 'r1', 'WA', 'CA', 60),
-        { type: 'OfferDeclined', data: { offerId: 'o1', requestId: 'r1', pledgeId: 'p1', quantityHundredths: 6_000, stateCode: 'CA' } },
+        { type: 'OfferDeclined', data: { offerId: 'o1', compactId: COMPACT, requestId: 'r1', pledgeId: 'p1', quantityHundredths: 6_000, stateCode: 'CA' } },
         offerMade('o2', 'p1', 'r1', 'WA', 'CA', 40),
-        { type: 'OfferWithdrawn', data: { offerId: 'o2', requestId: 'r1', pledgeId: 'p1', quantityHundredths: 4_000, stateCode: 'WA' } },
+        { type: 'OfferWithdrawn', data: { offerId: 'o2', compactId: COMPACT, requestId: 'r1', pledgeId: 'p1', quantityHundredths: 4_000, stateCode: 'WA' } },
       )
         .when(makeOffer(100, { offerId: 'o3' }), as(WA))
         .then([offerMade('o3', 'p1', 'r1', 'WA', 'CA', 100)]));
@@ -205,8 +205,8 @@ describe('ResourcePool', () => {
       given(
         ...pool,
         offerMade('o1', 'p1', 'r1', 'WA', 'CA', 60),
-        { type: 'PledgeWithdrawn', data: { pledgeId: 'p1', stateCode: 'WA', withdrawnHundredths: 4_000 } },
-        { type: 'OfferWithdrawn', data: { offerId: 'o1', requestId: 'r1', pledgeId: 'p1', quantityHundredths: 6_000, stateCode: 'WA' } },
+        { type: 'PledgeWithdrawn', data: { pledgeId: 'p1', compactId: COMPACT, stateCode: 'WA', withdrawnHundredths: 4_000 } },
+        { type: 'OfferWithdrawn', data: { offerId: 'o1', compactId: COMPACT, requestId: 'r1', pledgeId: 'p1', quantityHundredths: 6_000, stateCode: 'WA' } },
       )
         .when(makeOffer(1), as(WA))
         .thenThrows(InsufficientPledge, 'INSUFFICIENT_PLEDGE'));
@@ -236,7 +236,7 @@ describe('ResourcePool', () => {
       given(pledgeMade('p1', 'CA', 100), requestMade('r1', 'CA', 50)).when(makeOffer(10)).thenThrows(SelfFulfilment, 'SELF_FULFILMENT'));
 
     it('REQUEST_CLOSED once the request is cancelled', () =>
-      given(...pool, { type: 'RequestCancelled', data: { requestId: 'r1', stateCode: 'CA' } })
+      given(...pool, { type: 'RequestCancelled', data: { requestId: 'r1', compactId: COMPACT, stateCode: 'CA' } })
         .when(makeOffer(10), as(WA))
         .thenThrows(RequestClosed, 'REQUEST_CLOSED'));
 
@@ -285,7 +285,7 @@ describe('ResourcePool', () => {
 
     it('OFFER_NOT_OPEN for a declined or already accepted offer', () => {
       given(...agreed).when(accept('o1')).thenThrows(OfferNotOpen, 'OFFER_NOT_OPEN');
-      given(...offered, { type: 'OfferDeclined', data: { offerId: 'o1', requestId: 'r1', pledgeId: 'p1', quantityHundredths: 3_000, stateCode: 'CA' } })
+      given(...offered, { type: 'OfferDeclined', data: { offerId: 'o1', compactId: COMPACT, requestId: 'r1', pledgeId: 'p1', quantityHundredths: 3_000, stateCode: 'CA' } })
         .when(accept('o1'))
         .thenThrows(OfferNotOpen, 'OFFER_NOT_OPEN');
     });
@@ -306,7 +306,7 @@ describe('ResourcePool', () => {
     it('the requesting state declines an open offer, releasing it', () =>
       given(...offered)
         .when(decline)
-        .then([{ type: 'OfferDeclined', data: { offerId: 'o1', requestId: 'r1', pledgeId: 'p1', quantityHundredths: 3_000, stateCode: 'CA', reason: 'sourced locally' } }]));
+        .then([{ type: 'OfferDeclined', data: { offerId: 'o1', compactId: COMPACT, requestId: 'r1', pledgeId: 'p1', quantityHundredths: 3_000, stateCode: 'CA', reason: 'sourced locally' } }]));
 
     it('only the requesting state declines', () => given(...offered).when(decline, as(WA)).thenThrows(NotAllowed, 'FORBIDDEN'));
 
@@ -318,12 +318,12 @@ describe('ResourcePool', () => {
     it('the offering state withdraws before acceptance, releasing it', () =>
       given(...offered)
         .when(withdraw, as(WA))
-        .then([{ type: 'OfferWithdrawn', data: { offerId: 'o1', requestId: 'r1', pledgeId: 'p1', quantityHundredths: 3_000, stateCode: 'WA' } }]));
+        .then([{ type: 'OfferWithdrawn', data: { offerId: 'o1', compactId: COMPACT, requestId: 'r1', pledgeId: 'p1', quantityHundredths: 3_000, stateCode: 'WA' } }]));
 
     it('only the offering state withdraws', () => given(...offered).when(withdraw, as(CA)).thenThrows(NotAllowed, 'FORBIDDEN'));
 
     it('repeating a decline records nothing', () =>
-      given(...offered, { type: 'OfferDeclined', data: { offerId: 'o1', requestId: 'r1', pledgeId: 'p1', quantityHundredths: 3_000, stateCode: 'CA' } })
+      given(...offered, { type: 'OfferDeclined', data: { offerId: 'o1', compactId: COMPACT, requestId: 'r1', pledgeId: 'p1', quantityHundredths: 3_000, stateCode: 'CA' } })
         .when(decline)
         .then([]));
   });
@@ -332,7 +332,7 @@ describe('ResourcePool', () => {
     it('the requesting state confirms receipt after acceptance', () =>
       given(...agreed)
         .when({ type: 'ConfirmReceipt', data: { offerId: 'o1' } })
-        .then([{ type: 'OfferReceived', data: { offerId: 'o1', requestId: 'r1', stateCode: 'CA' } }]));
+        .then([{ type: 'OfferReceived', data: { offerId: 'o1', compactId: COMPACT, requestId: 'r1', stateCode: 'CA' } }]));
 
     it('OFFER_NOT_ACCEPTED for receipt of an open offer', () =>
       given(...pool, offerMade('o1', 'p1', 'r1', 'WA', 'CA', 30))
@@ -365,10 +365,10 @@ describe('ResourcePool', () => {
     it('the requesting state approves, then pays', () => {
       given(...agreed, claimed('rb1', 'o1'))
         .when({ type: 'ApproveReimbursement', data: { reimbursementId: 'rb1' } })
-        .then([{ type: 'ReimbursementApproved', data: { reimbursementId: 'rb1', offerId: 'o1', stateCode: 'CA' } }]);
-      given(...agreed, claimed('rb1', 'o1'), { type: 'ReimbursementApproved', data: { reimbursementId: 'rb1', offerId: 'o1', stateCode: 'CA' } })
+        .then([{ type: 'ReimbursementApproved', data: { reimbursementId: 'rb1', offerId: 'o1', compactId: COMPACT, stateCode: 'CA' } }]);
+      given(...agreed, claimed('rb1', 'o1'), { type: 'ReimbursementApproved', data: { reimbursementId: 'rb1', offerId: 'o1', compactId: COMPACT, stateCode: 'CA' } })
         .when({ type: 'PayReimbursement', data: { reimbursementId: 'rb1' } })
-        .then([{ type: 'ReimbursementPaid', data: { reimbursementId: 'rb1', offerId: 'o1', stateCode: 'CA' } }]);
+        .then([{ type: 'ReimbursementPaid', data: { reimbursementId: 'rb1', offerId: 'o1', compactId: COMPACT, stateCode: 'CA' } }]);
     });
 
     it('REIMBURSEMENT_NOT_APPROVED for paying a claim not yet approved', () =>

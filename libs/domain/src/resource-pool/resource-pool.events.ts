@@ -26,7 +26,7 @@ export type PledgeMade = DomainEvent<
 >;
 
 /** The unreserved remainder leaves the pool; what offers hold stays committed. */
-export type PledgeWithdrawn = DomainEvent<'PledgeWithdrawn', { pledgeId: string; stateCode: string; withdrawnHundredths: number }>;
+export type PledgeWithdrawn = DomainEvent<'PledgeWithdrawn', { pledgeId: string; compactId: string; stateCode: string; withdrawnHundredths: number }>;
 
 export type RequestMade = DomainEvent<
   'RequestMade',
@@ -42,7 +42,7 @@ export type RequestMade = DomainEvent<
   }
 >;
 
-export type RequestCancelled = DomainEvent<'RequestCancelled', { requestId: string; stateCode: string }>;
+export type RequestCancelled = DomainEvent<'RequestCancelled', { requestId: string; compactId: string; stateCode: string }>;
 
 export type OfferMade = DomainEvent<
   'OfferMade',
@@ -62,9 +62,13 @@ export type OfferMade = DomainEvent<
   }
 >;
 
-/** Offer lifecycle events repeat the request, pledge and quantity so a read model needs no lookups. */
+/**
+ * Offer lifecycle events repeat the compact, request, pledge and quantity, so a read model needs
+ * no lookups and an agency system reading the event feed knows which compact each concerns.
+ */
 interface OfferRef {
   offerId: string;
+  compactId: string;
   requestId: string;
   pledgeId: string;
   quantityHundredths: number;
@@ -74,7 +78,7 @@ interface OfferRef {
 export type OfferAccepted = DomainEvent<'OfferAccepted', OfferRef & { stateCode: string; offeringState: string }>;
 export type OfferDeclined = DomainEvent<'OfferDeclined', OfferRef & { stateCode: string; reason?: string }>;
 export type OfferWithdrawn = DomainEvent<'OfferWithdrawn', OfferRef & { stateCode: string }>;
-export type OfferReceived = DomainEvent<'OfferReceived', { offerId: string; requestId: string; stateCode: string }>;
+export type OfferReceived = DomainEvent<'OfferReceived', { offerId: string; compactId: string; requestId: string; stateCode: string }>;
 
 export type ReimbursementClaimed = DomainEvent<
   'ReimbursementClaimed',
@@ -91,8 +95,8 @@ export type ReimbursementClaimed = DomainEvent<
     categoriesCents: CategoryCents;
   }
 >;
-export type ReimbursementApproved = DomainEvent<'ReimbursementApproved', { reimbursementId: string; offerId: string; stateCode: string }>;
-export type ReimbursementPaid = DomainEvent<'ReimbursementPaid', { reimbursementId: string; offerId: string; stateCode: string }>;
+export type ReimbursementApproved = DomainEvent<'ReimbursementApproved', { reimbursementId: string; offerId: string; compactId: string; stateCode: string }>;
+export type ReimbursementPaid = DomainEvent<'ReimbursementPaid', { reimbursementId: string; offerId: string; compactId: string; stateCode: string }>;
 
 export type ResourcePoolEvent =
   | PledgeMade

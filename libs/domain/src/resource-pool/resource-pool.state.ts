@@ -41,6 +41,7 @@ export interface OfferState {
 export interface ReimbursementState {
   id: string;
   offerId: string;
+  compactId: string;
   stateCode: string;
   payerState: string;
   status: 'claimed' | 'approved' | 'paid';
@@ -96,8 +97,8 @@ export function evolveResourcePool(state: ResourcePoolState, event: ResourcePool
     case 'OfferReceived':
       return updateOffer(state, event.data.offerId, (offer) => ({ ...offer, status: 'received' }));
     case 'ReimbursementClaimed': {
-      const { reimbursementId: id, offerId, stateCode, payerState } = event.data;
-      return { ...state, reimbursements: { ...state.reimbursements, [id]: { id, offerId, stateCode, payerState, status: 'claimed' } } };
+      const { reimbursementId: id, offerId, compactId, stateCode, payerState } = event.data;
+      return { ...state, reimbursements: { ...state.reimbursements, [id]: { id, offerId, compactId, stateCode, payerState, status: 'claimed' } } };
     }
     case 'ReimbursementApproved':
     case 'ReimbursementPaid': {

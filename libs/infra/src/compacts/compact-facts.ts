@@ -7,6 +7,11 @@ import {
   memberStateDecider,
   MemberStateEvent,
   memberStateStreamId,
+  proposalDecider,
+  ProposalEvent,
+  ProposalState,
+  proposalStreamId,
+  ratifiedStatesOf,
 } from '@coalition/domain';
 import { EventStore } from '../event-store/event-store';
 
@@ -29,6 +34,17 @@ export class CompactFacts {
   async compact(compactId: string, until?: Date): Promise<Folded<CompactState>> {
     const events = await this.store.readStream(compactStreamId(compactId), until);
     return { state: fold(compactDecider, events as unknown as CompactEvent[]), version: events.length };
+  }
+
+  async proposal(proposalId: string): Promise<Folded<ProposalState>> {
+    const events = await this.store.readStream(proposalStreamId(proposalId));
+    return { state: fold(proposalDecider, events as unknown as ProposalEvent[]), version: events.length };
+  }
+
+  /** What opening a proposal needs: the compact now, and the populations of its ratified states (the electorate). */
+  async forProposal(compactId: string): Promise<{ compact: CompactState; populations: Record<string, number> }> {
+    const { state: compact } = await this.compact(compactId);
+    return { compact, populations: await this.populations(ratifiedStatesOf(compact)) };
   }
 
   /** Each state's current population from its member-state stream; an unregistered state is left out. */

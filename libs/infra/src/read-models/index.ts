@@ -3,11 +3,13 @@ import { memberStatesProjection } from './member-states/member-states.projection
 import { resourceSharingProjection } from './resource-sharing/resource-sharing.projection';
 import { usersProjection } from './users/users.projection';
 import { compactsProjection } from './compacts/compacts.projection';
+import { proposalsProjection } from './proposals/proposals.projection';
 
 export * from './member-states/member-states.repository';
 export * from './users/users.repository';
 export * from './compacts/compacts.repository';
+export * from './proposals/proposals.repository';
 export * from './resource-sharing/resource-sharing.repository';
 
 /** Every projection the worker runs, rebuilds and the api waits for. */
-export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection, compactsProjection, resourceSharingProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [memberStatesProjection, usersProjection, compactsProjection, proposalsProjection, resourceSharingProjection];

@@ -30,6 +30,11 @@ export interface CompactSummary {
   memberCount: number;
 }
 
+const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
+// jsonb keeps keys in its own order; answers list them in the order API.md documents.
+const ruleInOrder = ({ method, quorum, threshold }: VotingRule): VotingRule => ({ method, quorum, threshold });
+const ratificationInOrder = ({ kind, reference, enactedOn }: Ratification): Ratification => ({ kind, reference, enactedOn });
+
 const MEMBER_STATUSES_COUNTED: MemberStatus[] = ['admitted', 'ratified', 'withdrawing'];
 
 /**
@@ -43,21 +48,20 @@ export function compactViewOf(state: CompactState, version: number): CompactView
     title: state.title,
     purpose: state.purpose,
     status: state.status,
-    charter: state.charter,
-    votingRule: state.votingRule,
+    charter: { text: state.charter.text, sha256: state.charter.sha256, version: state.charter.version },
+    votingRule: ruleInOrder(state.votingRule),
     minRatifications: state.minRatifications,
     withdrawalNoticeDays: state.withdrawalNoticeDays,
     members: Object.values(state.members).map((m) => ({
       stateCode: m.stateCode,
       status: m.status,
-      ...(m.ratification ? { ratification: m.ratification } : {}),
+      ...(m.ratification ? { ratification: ratificationInOrder(m.ratification) } : {}),
       ...(m.effectiveAt ? { effectiveAt: m.effectiveAt } : {}),
     })),
     version,
   };
 }
 
-const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
 
 export class CompactsRepository {
   constructor(private readonly db: Database) {}
@@ -85,13 +89,13 @@ export class CompactsRepository {
       purpose: String(row.purpose),
       status: row.status as CompactStatus,
       charter: { text: String(row.charter_text), sha256: String(row.charter_sha256), version: Number(row.charter_version) },
-      votingRule: row.voting_rule as VotingRule,
+      votingRule: ruleInOrder(row.voting_rule as VotingRule),
       minRatifications: Number(row.min_ratifications),
       withdrawalNoticeDays: Number(row.withdrawal_notice_days),
       members: members.map((m) => ({
         stateCode: m.state_code,
         status: m.status,
-        ...(m.ratification ? { ratification: m.ratification } : {}),
+        ...(m.ratification ? { ratification: ratificationInOrder(m.ratification) } : {}),
         ...(m.effective_at ? { effectiveAt: iso(m.effective_at) } : {}),
       })),
       version: Number(row.version),

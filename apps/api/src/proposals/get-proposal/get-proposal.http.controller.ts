@@ -1,0 +1,22 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ProposalsRepository, ProposalView } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { ReadQuery } from '../../common/http/list-query.dto';
+import { problem, ProblemException } from '../../common/http/problem';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
+
+@ApiTags('proposals')
+@ApiBearerAuth()
+@Controller('proposals')
+export class GetProposalController {
+  constructor(private readonly proposals: ProposalsRepository) {}
+
+  @Get(':id')
+  @Access({ scopes: ['read', 'resources:write', 'legal:read'] })
+  async get(@Param('id', ResourceIdPipe) id: string, @Query() _query: ReadQuery): Promise<ProposalView> {
+    const view = await this.proposals.find(id);
+    if (!view) throw new ProblemException(problem(404, 'NOT_FOUND', `Proposal ${id} does not exist`));
+    return view;
+  }
+}

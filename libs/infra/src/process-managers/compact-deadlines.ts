@@ -1,0 +1,167 @@
+import { Logger } from '@nestjs/common';
+import {
+  compactDecider,
+  compactStreamId,
+  memberStatusOf,
+  MembershipApplied,
+  proposalDecider,
+  ProposalNotFound,
+  ProposalOpened,
+  proposalStreamId,
+  WithdrawalNoticeGiven,
+} from '@coalition/domain';
+import { admissionProposal, Application } from '../compacts/admission-proposal';
+import { CompactFacts } from '../compacts/compact-facts';
+import { Database } from '../database/database';
+import { Clock, CommandExecutor, systemClock } from '../event-store/command-executor';
+import { EventStore } from '../event-store/event-store';
+import { StoredEvent } from '../event-store/stored-event';
+import { EventSink } from '../messaging/event-transport';
+import { EventTopic, TOPICS } from '../messaging/topics';
+import { DeadLetterQueue } from '../projections/dead-letters';
+import { Deadline, DeadlineScheduler, scheduleDeadline } from '../scheduling/deadline-scheduler';
+import { reactToEach } from './reliable-handling';
+import { CausalPayload, causedByDeadline } from './system-command';
+
+export const COMPACT_DEADLINES = {
+  /** Closes a proposal at its closesAt. */
+  proposalClose: 'proposal-close',
+  /** Makes a withdrawal take effect at its effectiveAt. */
+  withdrawalEffective: 'withdrawal-effective',
+  /** Opens an admission proposal a join request recorded but did not get to open. */
+  admissionRepair: 'admission-repair',
+} as const;
+
+export interface CompactDeadlinesOptions {
+  /**
+   * How long after an application its admission proposal must exist before the repair opens
+   * it. The join request opens it milliseconds after the application; waiting keeps the
+   * repair from racing it, so the applicant's coordinator stays the one who opened it.
+   */
+  admissionRepairDelayMs?: number;
+}
+
+/**
+ * Schedules the compact's deadlines from its events and fires them. Scheduling is an upsert
+ * by a deterministic id and every handler is idempotent (the aggregates decide nothing for a
+ * proposal already closed or a withdrawal already in effect), so redelivered events and
+ * re-fired deadlines change nothing. The scheduler polls every 500 ms, well inside the
+ * promise that a proposal closes within 5 seconds of closesAt.
+ */
+export class CompactDeadlines implements EventSink {
+  readonly name = 'compact-deadlines';
+  private readonly logger = new Logger(CompactDeadlines.name);
+  private readonly deadLetters: DeadLetterQueue;
+  private readonly repairDelayMs: number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: EventStore,
+    private readonly executor: CommandExecutor,
+    private readonly facts: CompactFacts,
+    scheduler: DeadlineScheduler,
+    options: CompactDeadlinesOptions = {},
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.deadLetters = new DeadLetterQueue(db);
+    this.repairDelayMs = options.admissionRepairDelayMs ?? 10_000;
+    scheduler.register(COMPACT_DEADLINES.proposalClose, (deadline) => this.closeProposal(deadline));
+    scheduler.register(COMPACT_DEADLINES.withdrawalEffective, (deadline) => this.finaliseWithdrawal(deadline));
+    scheduler.register(COMPACT_DEADLINES.admissionRepair, (deadline) => this.repairAdmission(deadline));
+  }
+
+  async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
+    if (topic !== TOPICS.events) return;
+    const relevant = events.filter((e) => e.type === 'ProposalOpened' || e.type === 'WithdrawalNoticeGiven' || e.type === 'MembershipApplied');
+    await reactToEach(`process-manager:${this.name}`, topic, partition, relevant, (event) => this.schedule(event), this.deadLetters);
+  }
+
+  private async schedule(stored: StoredEvent): Promise<void> {
+    const causal: CausalPayload = { causationId: stored.eventId, correlationId: stored.metadata.correlationId };
+    const event = stored as unknown as ProposalOpened | WithdrawalNoticeGiven | MembershipApplied;
+    switch (event.type) {
+      case 'ProposalOpened':
+        await scheduleDeadline(this.db, {
+          id: `${COMPACT_DEADLINES.proposalClose}:${event.data.proposalId}`,
+          kind: COMPACT_DEADLINES.proposalClose,
+          dueAt: new Date(event.data.closesAt),
+          payload: { proposalId: event.data.proposalId, ...causal },
+        });
+        return;
+      case 'WithdrawalNoticeGiven':
+        // One deadline per notice: a state that withdraws, rejoins and withdraws again gets a fresh one.
+        await scheduleDeadline(this.db, {
+          id: `${COMPACT_DEADLINES.withdrawalEffective}:${stored.eventId}`,
+          kind: COMPACT_DEADLINES.withdrawalEffective,
+          dueAt: new Date(event.data.effectiveAt),
+          payload: { compactId: event.data.compactId, stateCode: event.data.stateCode, ...causal },
+        });
+        return;
+      case 'MembershipApplied': {
+        const { compactId, stateCode, proposalId, closesAt } = event.data;
+        await scheduleDeadline(this.db, {
+          id: `${COMPACT_DEADLINES.admissionRepair}:${proposalId}`,
+          kind: COMPACT_DEADLINES.admissionRepair,
+          dueAt: new Date(Date.parse(stored.recordedAt) + this.repairDelayMs),
+          payload: { compactId, stateCode, proposalId, closesAt, ...causal },
+        });
+        return;
+      }
+    }
+  }
+
+  private async closeProposal({ payload }: Deadline): Promise<void> {
+    const closing = payload as unknown as { proposalId: string } & CausalPayload;
+    try {
+      await this.executor.execute(proposalDecider, {
+        streamId: proposalStreamId(closing.proposalId),
+        command: { type: 'CloseProposal', data: {} },
+        ...causedByDeadline(closing),
+      });
+    } catch (error) {
+      if (error instanceof ProposalNotFound) return;
+      throw error; // e.g. PROPOSAL_STILL_OPEN on clock skew: the scheduler retries shortly
+    }
+  }
+
+  private async finaliseWithdrawal({ payload }: Deadline): Promise<void> {
+    const withdrawal = payload as unknown as { compactId: string; stateCode: string } & CausalPayload;
+    await this.executor.execute(compactDecider, {
+      streamId: compactStreamId(withdrawal.compactId),
+      command: { type: 'FinaliseWithdrawal', data: { stateCode: withdrawal.stateCode } },
+      ...causedByDeadline(withdrawal),
+    });
+  }
+
+  /**
+   * The proposal normally exists by now. If the join request stopped between its two appends,
+   * open the admission proposal now, as the platform; if its closing time has already passed,
+   * the application lapses instead, so the state can apply again.
+   */
+  private async repairAdmission({ payload }: Deadline): Promise<void> {
+    const application = payload as unknown as Application & CausalPayload;
+    if (await this.store.lastOfStream(proposalStreamId(application.proposalId))) return;
+    const { state: compact } = await this.facts.compact(application.compactId);
+    const pending =
+      memberStatusOf(compact, application.stateCode) === 'applied' &&
+      compact.status !== 'none' &&
+      compact.members[application.stateCode]?.applicationProposalId === application.proposalId;
+    if (!pending) return;
+    const cause = causedByDeadline(application);
+    if (Date.parse(application.closesAt) > this.clock.now().getTime()) {
+      this.logger.warn(`opening the missing admission proposal ${application.proposalId} for ${application.stateCode}`);
+      await this.executor.execute(proposalDecider, {
+        streamId: proposalStreamId(application.proposalId),
+        command: await admissionProposal(this.facts, application),
+        ...cause,
+      });
+    } else {
+      this.logger.warn(`the admission proposal ${application.proposalId} never opened before its closing time; the application of ${application.stateCode} lapses`);
+      await this.executor.execute(compactDecider, {
+        streamId: compactStreamId(application.compactId),
+        command: { type: 'RejectApplication', data: { stateCode: application.stateCode, proposalId: application.proposalId } },
+        ...cause,
+      });
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { CompactFacts } from '../compacts/compact-facts';
+import { Database } from '../database/database';
+import { CommandExecutor } from '../event-store/command-executor';
+import { EventStore } from '../event-store/event-store';
+import { EventSink } from '../messaging/event-transport';
+import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
+import { CompactDeadlines, CompactDeadlinesOptions } from './compact-deadlines';
+import { ProposalOutcomesProcessManager } from './proposal-outcomes.process-manager';
+
+/**
+ * The worker side of compacts and proposals: vote outcomes applied to the compact, and the
+ * deadlines (proposal closing, withdrawal taking effect, admission repair). Built once per
+ * worker runtime, which feeds it events after the projections.
+ */
+export class CompactWorkflows {
+  readonly outcomes: ProposalOutcomesProcessManager;
+  readonly deadlines: CompactDeadlines;
+
+  constructor(db: Database, store: EventStore, executor: CommandExecutor, scheduler: DeadlineScheduler, options: CompactDeadlinesOptions = {}) {
+    const facts = new CompactFacts(store);
+    this.outcomes = new ProposalOutcomesProcessManager(db, executor, facts);
+    this.deadlines = new CompactDeadlines(db, store, executor, facts, scheduler, options);
+  }
+
+  get sinks(): EventSink[] {
+    return [this.deadlines, this.outcomes];
+  }
+}
