@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DomainEvent } from '@coalition/domain';
 import { Database, Queryable } from '../database/database';
 import { topicForStreamType } from '../messaging/topics';
 import { WrongExpectedVersion } from './event-store.errors';
@@ -179,6 +180,22 @@ export class EventStore {
         )
       : await this.db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`, [streamId]);
     return rows.map(toStoredEvent);
+  }
+
+  /**
+   * A stream as a decision folds it: each event's type and data, and the stream's version.
+   * Commands load their stream on every attempt; this reads and parses a third of what
+   * readStream does (no metadata, hashes or timestamps), which shows on long streams.
+   */
+  async loadStream(streamId: string): Promise<{ version: number; events: DomainEvent[] }> {
+    const rows = await this.db.query<{ type: string; data: unknown; version: number }>(
+      'SELECT type, data, version FROM events WHERE stream_id = $1 ORDER BY version',
+      [streamId],
+    );
+    return {
+      version: rows.length > 0 ? Number(rows[rows.length - 1].version) : 0,
+      events: rows.map((row) => ({ type: row.type, data: row.data })),
+    };
   }
 
   /** The last event of a stream, or undefined for a stream that does not exist. */
