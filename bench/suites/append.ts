@@ -26,11 +26,14 @@ export interface AppendMeasurement {
   preload: number;
 }
 
-/** One event per command, as a pledge would be: the same payload for every contender. */
+/**
+ * One event per command with a pledge's payload, the same for every contender. Its type is
+ * one no projection folds: the scale test later rebuilds over these events too.
+ */
 function pledgeEvent(writer: number, n: number) {
   const commandId = randomUUID();
   return {
-    type: 'PledgeMade',
+    type: 'BenchmarkPledgeRecorded',
     data: { pledgeId: randomUUID(), compactId: 'c0a1b2c3-0000-4000-8000-000000000001', stateCode: 'WA', resourceType: 'ventilators', unit: 'unit', quantity: 10 + (n % 50), note: `writer ${writer}` },
     metadata: {
       actor: { id: randomUUID(), kind: 'user', stateCode: 'WA', roles: ['coordinator'] },
@@ -53,8 +56,8 @@ export async function oursOn(db: Database): Promise<Contender> {
     append: async (writer, version) => {
       const event = pledgeEvent(writer, version);
       await store.append({
-        streamId: `resource-pool-${run}-${writer}`,
-        streamType: 'resource-pool',
+        streamId: `benchmark-${run}-${writer}`,
+        streamType: 'benchmark',
         expectedVersion: version,
         events: [{ type: event.type, data: event.data }],
         metadata: event.metadata,
@@ -76,7 +79,7 @@ async function emmett(url: string): Promise<Contender> {
   return {
     append: async (writer, version) => {
       const event = pledgeEvent(writer, version);
-      await store.appendToStream(`resourcepool-${run}-${writer}`, [event], { expectedStreamVersion: BigInt(version) });
+      await store.appendToStream(`benchmark-${run}-${writer}`, [event], { expectedStreamVersion: BigInt(version) });
     },
     close: async () => {
       await store.close();
@@ -99,8 +102,8 @@ async function raw(url: string): Promise<Contender> {
       const event = pledgeEvent(writer, version);
       await pool.query(
         `INSERT INTO raw_events (event_id, stream_id, stream_type, version, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-         VALUES ($1, $2, 'resource-pool', $3, $4, 1, $5, $6, $7, $8, $8)`,
-        [randomUUID(), `resource-pool-${run}-${writer}`, version + 1, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), new Date(), hash],
+         VALUES ($1, $2, 'benchmark', $3, $4, 1, $5, $6, $7, $8, $8)`,
+        [randomUUID(), `benchmark-${run}-${writer}`, version + 1, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), new Date(), hash],
       );
     },
     close: () => pool.end(),

@@ -93,7 +93,7 @@ export async function measureScale(task: ScaleTask): Promise<ScalePoint[]> {
       log(`scale: storing events up to ${checkpoint}`);
       await seedEvents(database.db, checkpoint - stored, {
         sent: true,
-        onProgress: (n) => (stored + n) % 100_000 === 0 && log(`scale:   ${stored + n} stored`),
+        onProgress: (n) => n % 200_000 === 0 && log(`scale:   ${stored + n} stored`),
       });
       await database.db.query('VACUUM ANALYZE events');
       await database.db.query('VACUUM ANALYZE outbox');

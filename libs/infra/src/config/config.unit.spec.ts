@@ -33,4 +33,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/c' })).toThrow(ConfigError);
     expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092' })).toThrow(/go together/);
   });
+
+  it('mounts the benchmark route only when BENCH_ROUTES is true', () => {
+    expect(loadConfig({}).benchRoutes).toBe(false);
+    expect(loadConfig({ BENCH_ROUTES: 'true' }).benchRoutes).toBe(true);
+    expect(() => loadConfig({ BENCH_ROUTES: 'yes' })).toThrow(/BENCH_ROUTES: must be true or false/);
+  });
 });
