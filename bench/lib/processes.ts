@@ -23,7 +23,7 @@ function profileFlags(label: string): string[] {
  */
 export async function runChild<T>(task: Record<string, unknown> & { kind: string }): Promise<T> {
   const label = [task.kind, task.system].filter(Boolean).join('-');
-  const child = spawn(process.execPath, [...profileFlags(label), '-r', REGISTER, join(ROOT, 'dist/bench/child.js'), JSON.stringify(task)], {
+  const child = spawn(process.execPath, [...profileFlags(label), '--expose-gc', '-r', REGISTER, join(ROOT, 'dist/bench/child.js'), JSON.stringify(task)], {
     cwd: ROOT,
     env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
