@@ -18,6 +18,7 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { ResourcesModule } from './resources/resources.module';
 import { AuditModule } from './audit/audit.module';
 import { IntegrationModule } from './integration/integration.module';
+import { BenchModule } from './bench/bench.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         AuditModule,
         IntegrationModule,
         ...(config.embedded ? [WorkerRuntimeModule] : []),
+        ...(config.benchRoutes ? [BenchModule] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -17,7 +18,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly accounts: UserAccounts,
     @Inject(JWT_SIGNING) signing: { secret: string },
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: signing.secret, algorithms: ['HS256'] });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // A KeyObject, not the string: given a string, jsonwebtoken tries to parse it as a PEM
+      // public key on every request and falls back on the exception (8% of the api's CPU
+      // under load). Its types predate KeyObject support, hence the cast.
+      secretOrKey: createSecretKey(Buffer.from(signing.secret)) as unknown as Buffer,
+      algorithms: ['HS256'],
+    });
   }
 
   async validate(claims: Claims): Promise<Principal> {

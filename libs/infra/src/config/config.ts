@@ -52,6 +52,7 @@ const schema = z.object({
   OIDC_STATE_CLAIM: claimPath.default('state_code'),
   // API.md promises no limit below 100 requests per second per principal.
   RATE_LIMIT_PER_SECOND: wholeNumber(100, 1_000_000).default(10_000),
+  BENCH_ROUTES: booleanString.default('false'),
 });
 
 const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URI'] as const;
@@ -94,6 +95,8 @@ function toConfig(env: z.infer<typeof schema>) {
         ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, jwksUri: env.OIDC_JWKS_URI, rolesClaim: env.OIDC_ROLES_CLAIM, stateClaim: env.OIDC_STATE_CLAIM }
         : undefined,
     rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
+    /** Mounts the benchmark's baseline route (`GET /api/v1/bench/ping`); never in production. */
+    benchRoutes: env.BENCH_ROUTES,
   };
 }
 

@@ -66,4 +66,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ RATE_LIMIT_PER_SECOND: '100' }).rateLimitPerSecond).toBe(100);
     expect(() => loadConfig({ RATE_LIMIT_PER_SECOND: '99' })).toThrow('RATE_LIMIT_PER_SECOND: must be at least 100');
   });
+
+  it('mounts the benchmark route only when BENCH_ROUTES is true', () => {
+    expect(loadConfig({}).benchRoutes).toBe(false);
+    expect(loadConfig({ BENCH_ROUTES: 'true' }).benchRoutes).toBe(true);
+    expect(() => loadConfig({ BENCH_ROUTES: 'yes' })).toThrow(/BENCH_ROUTES: must be true or false/);
+  });
 });

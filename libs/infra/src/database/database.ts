@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 
 export type Row = Record<string, unknown>;
@@ -43,6 +44,21 @@ export class Database implements Queryable {
         }
       }),
     );
+  }
+
+  /**
+   * LISTENs on a connection of its own and calls `onNotify` for each notification; answers a
+   * function that stops. A lost connection is dropped quietly: callers use it to act sooner,
+   * never as their only trigger. Embedded there is no server to listen to (a no-op).
+   */
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    if (this.singleConnection) return async () => undefined;
+    const client = new Client({ connectionString: (this.dataSource.options as { url?: string }).url });
+    client.on('error', () => undefined);
+    client.on('notification', () => onNotify());
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    return () => client.end().catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -50,12 +50,11 @@ export class CommandExecutor {
   ): Promise<CommandOutcome> {
     const commandId = envelope.commandId ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(envelope.streamId);
-      const version = history.length;
+      const { version, events: history } = await this.store.loadStream(envelope.streamId);
       if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
         throw new WrongExpectedVersion(envelope.streamId, envelope.expectedVersion, version, true);
       }
-      const state = fold(decider, history as unknown as E[]);
+      const state = fold(decider, history as E[]);
       const context: CommandContext = { actor: envelope.actor, now: this.clock.now(), newId: randomUUID };
       const events = decider.decide(envelope.command, state, context);
       try {

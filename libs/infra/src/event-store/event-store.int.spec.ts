@@ -269,4 +269,35 @@ describe('EventStore (PostgreSQL)', () => {
     const [{ count: outboxAfter }] = await db.query<{ count: string }>('SELECT count(*) AS count FROM outbox');
     expect(outboxAfter).toBe(outboxBefore);
   });
+
+  it('gives each of many concurrent appends its own outcome when they share a transaction', async () => {
+    const before = await store.head();
+    await store.append(appendRequest('shared-stale', 0, ['A']));
+    const appends = Array.from({ length: 30 }, (_, i) => {
+      if (i === 10) return store.append(appendRequest('shared-stale', 0, ['B'])); // stale: the stream is at 1
+      if (i === 20) {
+        return store.append(appendRequest('shared-failing', 0, ['C', 'D']), async (tx) => {
+          await tx.query('SELECT 1');
+          throw new Error('work inside failed');
+        });
+      }
+      return store.append(appendRequest(`shared-${i}`, 0, ['E', 'F']), async (tx, result) => {
+        await tx.query('SELECT $1::int', [result.version]);
+      });
+    });
+    const outcomes = await Promise.allSettled(appends);
+
+    expect(outcomes[10]).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedVersion) });
+    expect(outcomes[20]).toMatchObject({ status: 'rejected', reason: new Error('work inside failed') });
+    const appended = outcomes.filter((o): o is PromiseFulfilledResult<AppendResult> => o.status === 'fulfilled').map((o) => o.value);
+    expect(appended).toHaveLength(28);
+    expect(await store.readStream('shared-failing')).toEqual([]);
+    // Every successful append got the positions it reported, contiguous and in one chain.
+    const positions = appended.flatMap((a) => a.events.map((e) => e.position)).sort((a, b) => a - b);
+    const head = await store.head();
+    expect(positions).toEqual(Array.from({ length: 56 }, (_, i) => head.position - 55 + i));
+    expect(head.position - before.position).toBe(57);
+    const events = await store.readAll(before.position, 100);
+    for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
+  });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DomainEvent } from '@coalition/domain';
 import { Database, Queryable } from '../database/database';
 import { topicForStreamType } from '../messaging/topics';
 import { WrongExpectedVersion } from './event-store.errors';
@@ -6,14 +7,23 @@ import { chainHash, GENESIS_HASH } from './hash-chain';
 import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stored-event';
 
 /**
- * Appends take this transaction-scoped advisory lock, so appends commit one at a time in
- * position order. We chose it over the xid-based "visible below the oldest running
+ * Appends take this transaction-scoped advisory lock, so appends commit one transaction at a
+ * time in position order. We chose it over the xid-based "visible below the oldest running
  * transaction" pattern because the hash chain needs the previous event's hash anyway, which
  * already forces a total order at append time; with the lock, a reader following
  * `position > n` can never see position n+2 before n+1 has committed (the lock is released
  * only after the commit is visible), so no reader can skip an event that committed late.
+ *
+ * Because the lock (and the commit's WAL flush under it) is the bottleneck, appends that
+ * arrive in one process while a transaction is in flight wait and then go together in the
+ * next one: one lock, one read, one insert and one commit for all of them (group commit).
+ * Each keeps its own expected-version check and its own outcome: if anything fails the shared
+ * transaction, each append is tried again alone.
  */
 export const APPEND_LOCK = 7_261_001;
+
+/** Every append NOTIFYs this channel on commit, so a relay in another process can publish at once. */
+export const APPENDED_CHANNEL = 'coalition_appended';
 
 export interface NewEvent {
   type: string;
@@ -51,8 +61,24 @@ export interface EventFilter {
   to?: Date;
 }
 
+interface PendingAppend {
+  request: AppendRequest;
+  withinAppend?: WithinAppend;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { pending: PendingAppend; result: AppendResult } | { pending: PendingAppend; error: unknown };
+
+/** Most appends one transaction takes; more wait for the next. */
+const MAX_BATCH = 256;
+/** Transactions of one store open at once (see pump). */
+const IN_FLIGHT = 2;
+
 export class EventStore {
   private readonly listeners = new Set<(position: number) => void>();
+  private readonly queue: PendingAppend[] = [];
+  private inFlight = 0;
 
   constructor(private readonly db: Database) {}
 
@@ -62,51 +88,88 @@ export class EventStore {
     return () => this.listeners.delete(listener);
   }
 
-  async append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
-    const result = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      const current = await this.currentVersion(tx, request.streamId);
-      if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
-        throw new WrongExpectedVersion(request.streamId, request.expectedVersion, current);
-      }
-      const [head] = await tx.query<{ position: string; hash: string }>(
-        'SELECT position, hash FROM events ORDER BY position DESC LIMIT 1',
-      );
-      let position = head ? Number(head.position) : 0;
-      let prevHash = head ? head.hash : GENESIS_HASH;
-      const recordedAt = request.recordedAt.toISOString();
-      const stored: StoredEvent[] = request.events.map((event, index) => {
-        position += 1;
-        const unchained = {
-          position,
-          eventId: randomUUID(),
-          streamId: request.streamId,
-          streamType: request.streamType,
-          version: current + index + 1,
-          type: event.type,
-          schemaVersion: event.schemaVersion ?? 1,
-          // A JSON round trip gives exactly what jsonb will hand back (no undefined, no Dates).
-          data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
-          metadata: request.metadata,
-          recordedAt,
-        };
-        const hash = chainHash(prevHash, unchained);
-        const full: StoredEvent = { ...unchained, prevHash, hash };
-        prevHash = hash;
-        return full;
-      });
-      if (stored.length > 0) await insertEvents(tx, stored, topicForStreamType(request.streamType));
-      const appended: AppendResult = {
-        streamId: request.streamId,
-        version: current + stored.length,
-        position: stored.length > 0 ? position : await this.lastPositionOf(tx, request.streamId),
-        events: stored,
-      };
-      if (withinAppend) await withinAppend(tx, appended);
-      return appended;
+  append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ request, withinAppend, resolve, reject });
+      this.pump();
     });
-    if (result.events.length > 0) for (const listener of this.listeners) listener(result.position);
-    return result;
+  }
+
+  /**
+   * Starts a transaction for what has queued, up to IN_FLIGHT at once: the next one opens and
+   * waits at the lock while the current one commits, so the lock never waits for a BEGIN.
+   */
+  private pump(): void {
+    while (this.inFlight < IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight += 1;
+      void this.appendEach(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async appendEach(batch: PendingAppend[]): Promise<void> {
+    try {
+      await this.appendBatch(batch);
+    } catch (error) {
+      // Something failed the shared transaction (work inside one append, say): each
+      // append gets a transaction of its own, so only the one at fault is refused.
+      if (batch.length === 1) batch[0].reject(error);
+      else for (const one of batch) await this.appendBatch([one]).catch(one.reject);
+    }
+  }
+
+  private async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
+    const outcomes = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      const streamIds = [...new Set(batch.map((b) => b.request.streamId))];
+      const rows = await tx.query<{ stream_id: string; version: number | null; head_position: string | null; head_hash: string | null }>(
+        `SELECT s.stream_id, v.version, h.position AS head_position, h.hash AS head_hash
+           FROM unnest($1::text[]) AS s(stream_id)
+           LEFT JOIN LATERAL (SELECT max(version) AS version FROM events WHERE stream_id = s.stream_id) v ON true
+           LEFT JOIN LATERAL (SELECT position, hash FROM events ORDER BY position DESC LIMIT 1) h ON true`,
+        [streamIds],
+      );
+      const versions = new Map(rows.map((row) => [row.stream_id, row.version == null ? 0 : Number(row.version)]));
+      let head = { position: rows[0]?.head_position == null ? 0 : Number(rows[0].head_position), hash: rows[0]?.head_hash ?? GENESIS_HASH };
+      const outcomes: Outcome[] = [];
+      const written: { event: StoredEvent; topic: string }[] = [];
+      for (const pending of batch) {
+        const { request } = pending;
+        const current = versions.get(request.streamId) ?? 0;
+        if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
+          outcomes.push({ pending, error: new WrongExpectedVersion(request.streamId, request.expectedVersion, current) });
+          continue;
+        }
+        const stored = chained(request, current, head);
+        const topic = topicForStreamType(request.streamType);
+        for (const event of stored) written.push({ event, topic });
+        if (stored.length > 0) head = { position: stored[stored.length - 1].position, hash: stored[stored.length - 1].hash };
+        versions.set(request.streamId, current + stored.length);
+        const result: AppendResult = {
+          streamId: request.streamId,
+          version: current + stored.length,
+          position: stored.length > 0 ? head.position : await this.lastPositionOf(tx, request.streamId),
+          events: stored,
+        };
+        outcomes.push({ pending, result });
+      }
+      if (written.length > 0) await insertEvents(tx, written);
+      // Work inside an append that fails rolls the whole transaction back; flush() then
+      // retries each append alone, so only the one whose work failed is refused.
+      for (const outcome of outcomes) if ('result' in outcome) await outcome.pending.withinAppend?.(tx, outcome.result);
+      return outcomes;
+    });
+    for (const outcome of outcomes) {
+      if ('error' in outcome) {
+        outcome.pending.reject(outcome.error);
+        continue;
+      }
+      outcome.pending.resolve(outcome.result);
+      if (outcome.result.events.length > 0) for (const listener of this.listeners) listener(outcome.result.position);
+    }
   }
 
   async readStream(streamId: string, until?: Date): Promise<StoredEvent[]> {
@@ -117,6 +180,22 @@ export class EventStore {
         )
       : await this.db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`, [streamId]);
     return rows.map(toStoredEvent);
+  }
+
+  /**
+   * A stream as a decision folds it: each event's type and data, and the stream's version.
+   * Commands load their stream on every attempt; this reads and parses a third of what
+   * readStream does (no metadata, hashes or timestamps), which shows on long streams.
+   */
+  async loadStream(streamId: string): Promise<{ version: number; events: DomainEvent[] }> {
+    const rows = await this.db.query<{ type: string; data: unknown; version: number }>(
+      'SELECT type, data, version FROM events WHERE stream_id = $1 ORDER BY version',
+      [streamId],
+    );
+    return {
+      version: rows.length > 0 ? Number(rows[rows.length - 1].version) : 0,
+      events: rows.map((row) => ({ type: row.type, data: row.data })),
+    };
   }
 
   /** The last event of a stream, or undefined for a stream that does not exist. */
@@ -171,29 +250,53 @@ export class EventStore {
     const [row] = await tx.query<{ position: string | null }>('SELECT max(position) AS position FROM events WHERE stream_id = $1', [streamId]);
     return row?.position == null ? 0 : Number(row.position);
   }
-
-  private async currentVersion(tx: Queryable, streamId: string): Promise<number> {
-    const [row] = await tx.query<{ version: number | null }>(
-      'SELECT max(version) AS version FROM events WHERE stream_id = $1',
-      [streamId],
-    );
-    return row?.version == null ? 0 : Number(row.version);
-  }
 }
 
-async function insertEvents(tx: Queryable, events: StoredEvent[], topic: string): Promise<void> {
-  const params: unknown[] = [];
-  const tuples = events.map((e) => {
-    const base = params.length;
-    params.push(
-      e.position, e.eventId, e.streamId, e.streamType, e.version, e.type, e.schemaVersion,
-      JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt, e.prevHash, e.hash,
-    );
-    return `(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+/** The request's events, numbered and chained after `head`. */
+function chained(request: AppendRequest, current: number, head: { position: number; hash: string }): StoredEvent[] {
+  let position = head.position;
+  let prevHash = head.hash;
+  const recordedAt = request.recordedAt.toISOString();
+  return request.events.map((event, index) => {
+    position += 1;
+    const unchained = {
+      position,
+      eventId: randomUUID(),
+      streamId: request.streamId,
+      streamType: request.streamType,
+      version: current + index + 1,
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      // A JSON round trip gives exactly what jsonb will hand back (no undefined, no Dates).
+      data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
+      metadata: request.metadata,
+      recordedAt,
+    };
+    const hash = chainHash(prevHash, unchained);
+    const full: StoredEvent = { ...unchained, prevHash, hash };
+    prevHash = hash;
+    return full;
   });
-  await tx.query(`INSERT INTO events (${EVENT_COLUMNS}) VALUES ${tuples.join(', ')}`, params);
+}
+
+/** Events and their outbox rows in one statement, whatever their number. */
+async function insertEvents(tx: Queryable, rows: readonly { event: StoredEvent; topic: string }[]): Promise<void> {
+  const column = <T>(pick: (e: StoredEvent) => T) => rows.map(({ event }) => pick(event));
   await tx.query(
-    `INSERT INTO outbox (position, topic) SELECT p, $2 FROM unnest($1::bigint[]) AS p`,
-    [events.map((e) => e.position), topic],
+    `WITH input AS (
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[],
+                            $8::jsonb[], $9::jsonb[], $10::timestamptz[], $11::text[], $12::text[], $13::text[])
+         AS t(${EVENT_COLUMNS}, topic)
+     ), appended AS (
+       INSERT INTO events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM input
+     )
+     INSERT INTO outbox (position, topic)
+     SELECT position, topic FROM input CROSS JOIN (SELECT pg_notify('${APPENDED_CHANNEL}', '')) AS notified`,
+    [
+      column((e) => e.position), column((e) => e.eventId), column((e) => e.streamId), column((e) => e.streamType),
+      column((e) => e.version), column((e) => e.type), column((e) => e.schemaVersion),
+      column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)), column((e) => e.recordedAt),
+      column((e) => e.prevHash), column((e) => e.hash), rows.map((r) => r.topic),
+    ],
   );
 }

@@ -105,7 +105,9 @@ export class KafkaEventPublisher implements EventPublisher {
       };
       const partition = this.partitioner({ topic: name, partitionMetadata: await this.partitionsOf(name), message });
       partitions.push(partition);
-      topicMessages.set(name, [...(topicMessages.get(name) ?? []), { ...message, partition }]);
+      const messages = topicMessages.get(name) ?? [];
+      messages.push({ ...message, partition });
+      topicMessages.set(name, messages);
     }
     try {
       await this.producer.sendBatch({

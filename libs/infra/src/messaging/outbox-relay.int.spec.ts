@@ -16,6 +16,7 @@ import {
 } from '../testing';
 import { CloudEvent } from './cloud-event';
 import { createKafka, ensureTopics, KafkaEventPublisher, KafkaSettings } from './kafka';
+import { EventPublisher } from './event-transport';
 import { OutboxRelay } from './outbox-relay';
 import { physicalTopic, TOPICS } from './topics';
 
@@ -214,5 +215,47 @@ describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
       const unsentOrUnpartitioned = await db.query('SELECT position FROM outbox WHERE sent_at IS NULL OR partition IS NULL');
       expect(unsentOrUnpartitioned).toEqual([]);
     }, 150_000);
+  });
+});
+
+describe('OutboxRelay position cursor (PostgreSQL)', () => {
+  it('drains a backlog of several batches in order, and finds new rows after another relay has published past it', async () => {
+    const testDb = await createTestDatabase({ poolSize: 4 });
+    try {
+      const store = new EventStore(testDb.db);
+      const append = (n: number) =>
+        store.append({
+          streamId: 'cursor-stream',
+          streamType: 'member-state',
+          expectedVersion: 'any',
+          events: Array.from({ length: n }, () => ({ type: 'Tick', data: {} })),
+          metadata: { actor: { id: testAdmin.id, kind: testAdmin.kind, stateCode: null, roles: [...testAdmin.roles] }, commandId: 'c', correlationId: 'c', causationId: 'c' },
+          recordedAt: new Date(),
+        });
+      const recording = (sink: number[]): EventPublisher => ({
+        publish: async (batch) => {
+          sink.push(...batch.map((b) => b.event.position));
+          return batch.map(() => 0);
+        },
+      });
+      const byA: number[] = [];
+      const byB: number[] = [];
+      const a = new OutboxRelay(testDb.db, recording(byA), { batchSize: 5, intervalMs: 50 });
+      const b = new OutboxRelay(testDb.db, recording(byB), { batchSize: 5, intervalMs: 50 });
+      const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+      await append(12);
+      while ((await a.drainOnce()) > 0);
+      await append(12);
+      while ((await b.drainOnce()) > 0);
+      await append(3);
+      while ((await a.drainOnce()) > 0);
+
+      expect(byA).toEqual([...range(1, 12), ...range(25, 27)]);
+      expect(byB).toEqual(range(13, 24));
+      expect(await a.backlog()).toBe(0);
+    } finally {
+      await testDb.drop();
+    }
   });
 });

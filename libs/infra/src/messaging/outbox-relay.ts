@@ -27,6 +27,12 @@ export class OutboxRelay {
   private wake?: () => void;
   private loop?: Promise<void>;
   private pending = false;
+  /** Every position up to here is known to be published. */
+  private cursor?: number;
+  /** The batch after the cursor, read while the previous one was being published. */
+  private ahead?: { cursor: number; rows: Record<string, unknown>[] };
+  /** The previous batch's mark as sent, still running while the next batch is sent. */
+  private marking?: Promise<void>;
 
   constructor(
     private readonly db: Database,
@@ -45,6 +51,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.settle().catch(() => undefined);
   }
 
   /** Ask for a drain now (after a local append) instead of at the next poll. */
@@ -53,27 +60,93 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  /** Publishes one batch; answers how many events went out. */
+  /**
+   * Publishes one batch; answers how many events went out. While a backlog drains, the mark
+   * of one batch as sent runs during the send of the next (sends stay strictly in order);
+   * the next call, or the last one of a drain, waits for it. If a mark fails, the relay finds
+   * the oldest unsent row again and re-sends from there: delivery is at least once anyway.
+   */
   async drainOnce(): Promise<number> {
-    const rows = await this.db.query(
-      `SELECT o.topic, ${eventColumnsOf('e')}
-         FROM outbox o JOIN events e USING (position)
-        WHERE o.sent_at IS NULL
-        ORDER BY o.position
-        LIMIT $1`,
-      [this.options.batchSize],
-    );
-    if (rows.length === 0) return 0;
+    try {
+      return await this.publishNext();
+    } catch (error) {
+      this.cursor = undefined;
+      this.ahead = undefined;
+      await this.settle().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async publishNext(): Promise<number> {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    let rows = this.cursor === undefined ? [] : ahead?.cursor === this.cursor ? ahead.rows : await this.unsentAfter(this.cursor);
+    if (rows.length === 0) {
+      await this.settle();
+      // Find where the unsent rows start: at the first drain, and whenever the range after
+      // the cursor is empty (nothing new, or another relay has published past it).
+      const [first] = await this.db.query<{ position: string | null }>('SELECT min(position) AS position FROM outbox WHERE sent_at IS NULL');
+      if (first?.position == null) return 0;
+      this.cursor = Number(first.position) - 1;
+      rows = await this.unsentAfter(this.cursor);
+      if (rows.length === 0) return 0;
+    }
     const batch = rows.map((row) => ({ topic: row.topic as EventTopic, event: toStoredEvent(row) }));
-    const partitions = await this.publisher.publish(batch);
+    const last = batch[batch.length - 1].event.position;
+    // A full batch means more is likely waiting: read it while this one goes to Kafka.
+    const next = rows.length === this.options.batchSize ? this.unsentAfter(last) : undefined;
+    next?.catch(() => undefined);
+    let partitions: number[];
+    try {
+      partitions = await this.publisher.publish(batch);
+    } finally {
+      await this.settle();
+    }
+    const following = next ? await next : [];
+    const marking = this.markSent(batch.map((b) => b.event.position), partitions);
+    if (following.length > 0) {
+      this.marking = marking;
+      marking.catch(() => undefined);
+    } else {
+      await marking;
+    }
+    this.cursor = last;
+    if (following.length > 0) this.ahead = { cursor: last, rows: following };
+    this.observer.published?.(batch.length);
+    return batch.length;
+  }
+
+  private async markSent(positions: number[], partitions: number[]): Promise<void> {
     await this.db.query(
       `UPDATE outbox o SET sent_at = now(), partition = s.partition
          FROM unnest($1::bigint[], $2::int[]) AS s(position, partition)
         WHERE o.position = s.position`,
-      [batch.map((b) => b.event.position), partitions],
+      [positions, partitions],
     );
-    this.observer.published?.(batch.length);
-    return batch.length;
+  }
+
+  /** Waits for the mark still running from the previous batch, if any; its failure is ours. */
+  private async settle(): Promise<void> {
+    const marking = this.marking;
+    this.marking = undefined;
+    await marking;
+  }
+
+  /**
+   * The unsent rows among the next `batchSize` positions. A bounded range, not "the first
+   * unsent rows in order": with a backlog (after a Kafka outage, say) the planner may fetch
+   * every unsent row and sort them to take the first few, making each batch cost as much as
+   * the whole backlog. Positions have no gaps and commit in order, so nothing can appear
+   * behind the cursor later.
+   */
+  private unsentAfter(cursor: number) {
+    return this.db.query(
+      `SELECT o.topic, ${eventColumnsOf('e')}
+         FROM outbox o JOIN events e USING (position)
+        WHERE o.position > $1 AND o.position <= $1 + $2 AND e.position > $1 AND e.position <= $1 + $2 AND o.sent_at IS NULL
+        ORDER BY o.position`,
+      [cursor, this.options.batchSize],
+    );
   }
 
   async backlog(): Promise<number> {

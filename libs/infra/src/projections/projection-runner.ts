@@ -3,7 +3,7 @@ import { StoredEvent } from '../event-store/stored-event';
 import { EventSink } from '../messaging/event-transport';
 import { EventTopic } from '../messaging/topics';
 import { DeadLetterQueue } from './dead-letters';
-import { Projection } from './projection';
+import { applyEvents, Projection } from './projection';
 
 /** Projections take it shared per batch; a rebuild takes it exclusively for its whole run. */
 export const PROJECTION_LOCK = 7_261_002;
@@ -32,8 +32,17 @@ export class ProjectionRunner implements EventSink {
 
   async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
-    for (const projection of this.projections) {
-      if (projection.topic !== topic) continue;
+    const subscribed = this.projections.filter((p) => p.topic === topic);
+    const busy = subscribed.filter((p) => events.some((e) => p.eventTypes.has(e.type)));
+    const idle = subscribed.filter((p) => !busy.includes(p));
+    if (idle.length > 0) {
+      try {
+        await this.stepOver(idle, topic, partition, events);
+      } catch {
+        busy.push(...idle); // the full path below, with its retries and dead letters
+      }
+    }
+    for (const projection of busy) {
       try {
         await this.applyAll(projection, topic, partition, events);
       } catch {
@@ -48,7 +57,7 @@ export class ProjectionRunner implements EventSink {
       const checkpoint = await lockCheckpoint(tx, projection.name, topic, partition);
       const fresh = events.filter((e) => e.position > checkpoint);
       if (fresh.length === 0) return fresh;
-      for (const event of fresh) if (projection.eventTypes.has(event.type)) await projection.apply(event, tx);
+      await applyEvents(projection, fresh, tx);
       await saveCheckpoint(tx, projection.name, topic, partition, fresh[fresh.length - 1].position);
       return fresh;
     });
@@ -56,6 +65,25 @@ export class ProjectionRunner implements EventSink {
       const last = applied[applied.length - 1];
       this.observer.applied?.(projection.name, applied.length, Date.now() - Date.parse(last.recordedAt));
     }
+  }
+
+  /**
+   * Projections with nothing to apply in a batch only move their checkpoints: all of them in
+   * one statement, rather than a transaction of six round trips each per batch.
+   */
+  private async stepOver(projections: readonly Projection[], topic: EventTopic, partition: number, events: readonly StoredEvent[]) {
+    const last = events[events.length - 1];
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_LOCK]);
+      await tx.query(
+        `INSERT INTO projection_checkpoints (projection, topic, partition, position)
+         SELECT name, $2, $3, $4 FROM unnest($1::text[]) AS name
+         ON CONFLICT (projection, topic, partition)
+         DO UPDATE SET position = EXCLUDED.position, updated_at = now() WHERE projection_checkpoints.position < EXCLUDED.position`,
+        [projections.map((p) => p.name), topic, partition, last.position],
+      );
+    });
+    for (const projection of projections) this.observer.applied?.(projection.name, events.length, Date.now() - Date.parse(last.recordedAt));
   }
 
   private async applyOneWithRetries(projection: Projection, topic: EventTopic, partition: number, event: StoredEvent) {
@@ -80,14 +108,12 @@ export class ProjectionRunner implements EventSink {
   }
 }
 
+/** Creates the checkpoint at 0 if need be, locks it and answers it, in one round trip. */
 async function lockCheckpoint(tx: Queryable, projection: string, topic: string, partition: number): Promise<number> {
-  await tx.query(
-    `INSERT INTO projection_checkpoints (projection, topic, partition, position) VALUES ($1, $2, $3, 0)
-     ON CONFLICT DO NOTHING`,
-    [projection, topic, partition],
-  );
   const [row] = await tx.query<{ position: string }>(
-    `SELECT position FROM projection_checkpoints WHERE projection = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+    `INSERT INTO projection_checkpoints (projection, topic, partition, position) VALUES ($1, $2, $3, 0)
+     ON CONFLICT (projection, topic, partition) DO UPDATE SET position = projection_checkpoints.position
+     RETURNING position`,
     [projection, topic, partition],
   );
   return Number(row.position);

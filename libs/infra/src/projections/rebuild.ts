@@ -1,7 +1,7 @@
 import { Database } from '../database/database';
-import { eventColumnsOf, toStoredEvent } from '../event-store/stored-event';
+import { eventColumnsOf, StoredEvent, toStoredEvent } from '../event-store/stored-event';
 import { EventTopic } from '../messaging/topics';
-import { Projection } from './projection';
+import { applyEvents, Projection } from './projection';
 import { PROJECTION_LOCK } from './projection-runner';
 
 export interface RebuildReport {
@@ -32,23 +32,30 @@ export async function rebuildProjections(db: Database, projections: readonly Pro
     let after = 0;
     let events = 0;
     for (;;) {
+      // Both sides bounded: given only the events' range, the planner merge-joins the outbox
+      // from its first row on every page, and a rebuild slows quadratically (EXPLAIN at 1M).
       const rows = await tx.query(
         `SELECT o.topic AS outbox_topic, o.partition AS outbox_partition, ${eventColumnsOf('e')}
            FROM events e JOIN outbox o USING (position)
-          WHERE e.position > $1 AND e.position < $3
+          WHERE e.position > $1 AND e.position < $3 AND o.position > $1 AND o.position < $3
           ORDER BY e.position LIMIT $2`,
         [after, pageSize, stopBefore],
       );
+      const page: { event: StoredEvent; topic: EventTopic }[] = [];
       for (const row of rows) {
         const event = toStoredEvent(row);
         const topic = row.outbox_topic as EventTopic;
+        page.push({ event, topic });
         for (const projection of projections) {
-          if (projection.topic !== topic) continue;
-          if (projection.eventTypes.has(event.type)) await projection.apply(event, tx);
-          checkpoints.set(`${projection.name}\u0000${topic}\u0000${row.outbox_partition}`, event.position);
+          if (projection.topic === topic) checkpoints.set(`${projection.name}\u0000${topic}\u0000${row.outbox_partition}`, event.position);
         }
         after = event.position;
         events += 1;
+      }
+      // Each projection takes the page's events of its topic at once (tables are its own, so
+      // the order between projections does not matter).
+      for (const projection of projections) {
+        await applyEvents(projection, page.filter((p) => p.topic === projection.topic).map((p) => p.event), tx);
       }
       if (rows.length < pageSize) break;
     }

@@ -4,7 +4,7 @@ import { AuditCheckpointPublisher, AUDIT_CHECKPOINT_KEY } from '../audit/audit-c
 import { AppConfig } from '../config/config';
 import { Database } from '../database/database';
 import { CommandExecutor } from '../event-store/command-executor';
-import { EventStore } from '../event-store/event-store';
+import { APPENDED_CHANNEL, EventStore } from '../event-store/event-store';
 import { APP_CONFIG, KAFKA } from '../infra.tokens';
 import { EventSink } from '../messaging/event-transport';
 import { InProcessBus } from '../messaging/in-process-bus';
@@ -36,6 +36,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private publisher?: KafkaEventPublisher;
   private jsonPublisher?: KafkaJsonPublisher;
   private backlogTimer?: NodeJS.Timeout;
+  private stopListening?: () => Promise<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -89,6 +90,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     }
     this.store.onAppended(() => this.relay.nudge());
     this.relay.start();
+    // Appends made by the api process wake the relay at once instead of at its next poll.
+    this.stopListening = await this.db.listen(APPENDED_CHANNEL, () => this.relay.nudge()).catch((error: unknown) => {
+      this.logger.warn(`not listening for appends, polling only: ${(error as Error).message}`);
+      return undefined;
+    });
     this.scheduler.start();
     this.webhooks.start();
     this.checkpoints.start();
@@ -101,6 +107,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.backlogTimer);
+    await this.stopListening?.();
     await this.scheduler.stop();
     await this.checkpoints.stop();
     await this.webhooks.stop();

@@ -24,4 +24,38 @@ export const memberStatesProjection: Projection = {
         return;
     }
   },
+  /** Folds the batch to each state's last row first: one upsert and one update, whatever the count. */
+  async applyBatch(events: readonly StoredEvent[], tx: Queryable) {
+    const latest = new Map<string, { name?: string; population: number }>();
+    for (const stored of events) {
+      const event = stored as unknown as MemberStateEvent;
+      switch (event.type) {
+        case 'StateRegistered':
+          latest.set(event.data.code, { name: event.data.name, population: event.data.population });
+          break;
+        case 'PopulationChanged':
+          latest.set(event.data.code, { name: latest.get(event.data.code)?.name, population: event.data.population });
+          break;
+        default:
+          // A type this fold does not know: apply the batch one by one, as it would be.
+          for (const each of events) await memberStatesProjection.apply(each, tx);
+          return;
+      }
+    }
+    const registered = [...latest].filter(([, row]) => row.name !== undefined);
+    const changed = [...latest].filter(([, row]) => row.name === undefined);
+    if (registered.length > 0) {
+      await tx.query(
+        `INSERT INTO rm_member_states (code, name, population) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, population = EXCLUDED.population`,
+        [registered.map(([code]) => code), registered.map(([, row]) => row.name), registered.map(([, row]) => row.population)],
+      );
+    }
+    if (changed.length > 0) {
+      await tx.query(
+        `UPDATE rm_member_states m SET population = c.population FROM unnest($1::text[], $2::bigint[]) AS c(code, population) WHERE m.code = c.code`,
+        [changed.map(([code]) => code), changed.map(([, row]) => row.population)],
+      );
+    }
+  },
 };

@@ -1,4 +1,4 @@
-import { UserEvent } from '@coalition/domain';
+import { UserDeactivated, UserEvent, UserRegistered } from '@coalition/domain';
 import { Queryable } from '../../database/database';
 import { StoredEvent } from '../../event-store/stored-event';
 import { TOPICS } from '../../messaging/topics';
@@ -25,5 +25,28 @@ export const usersProjection: Projection = {
         await tx.query('UPDATE rm_users SET active = false WHERE id = $1', [event.data.userId]);
         return;
     }
+  },
+  /** Registrations in one insert, then deactivations in one update: the order they had. */
+  async applyBatch(events: readonly StoredEvent[], tx: Queryable) {
+    if (events.some((e) => e.type !== 'UserRegistered' && e.type !== 'UserDeactivated')) {
+      for (const each of events) await usersProjection.apply(each, tx);
+      return;
+    }
+    const registered = events.filter((e) => e.type === 'UserRegistered').map((e) => ({ data: (e as unknown as UserRegistered).data, at: e.recordedAt }));
+    const deactivated = events.filter((e) => e.type === 'UserDeactivated').map((e) => (e as unknown as UserDeactivated).data.userId);
+    if (registered.length > 0) {
+      await tx.query(
+        `INSERT INTO rm_users (id, username, display_name, roles, state_code, active, created_at)
+         SELECT id, username, display_name, roles::text[], state_code, true, created_at
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+             AS u(id, username, display_name, roles, state_code, created_at)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          registered.map((r) => r.data.userId), registered.map((r) => r.data.username), registered.map((r) => r.data.displayName),
+          registered.map((r) => `{${r.data.roles.join(',')}}`), registered.map((r) => r.data.stateCode), registered.map((r) => r.at),
+        ],
+      );
+    }
+    if (deactivated.length > 0) await tx.query('UPDATE rm_users SET active = false WHERE id = ANY($1::text[])', [deactivated]);
   },
 };

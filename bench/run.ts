@@ -1,0 +1,159 @@
+import 'reflect-metadata';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { admin, dropLeftovers } from './lib/database';
+import { ensureKafka, kafkaBrokers, stopKafkaIfStartedHere } from './lib/kafka';
+import { RESULTS_DIR, ROOT } from './lib/processes';
+import { log, round } from './lib/stats';
+import { appendSuite, AppendResult } from './suites/append';
+import { httpSuite, HttpResult } from './suites/http';
+import { lagSuite, LagMeasurement } from './suites/projection-lag';
+import { readSideSuite } from './suites/read-side';
+import { RelayResult, relaySuite } from './suites/relay';
+import { ScalePoint, scaleSuite } from './suites/scale';
+
+/**
+ * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale]`
+ *
+ * Every figure and its baseline are measured in the same run, on the same PostgreSQL and
+ * Kafka, each in a fresh database (and a fresh process where they could interfere).
+ * --quick: shorter runs, smaller data sets, no scale test (at most 3 minutes).
+ */
+const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale'] as const;
+type Suite = (typeof SUITES)[number];
+
+interface Plan {
+  quick: boolean;
+  suites: Suite[];
+  appendSeconds: number;
+  httpSeconds: number;
+  rounds: number;
+  relayEvents: number;
+  lagSeconds: number;
+  readSideEvents: number;
+  scaleCheckpoints: number[];
+}
+
+function plan(argv: string[]): Plan {
+  const quick = argv.includes('--quick');
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  for (const name of only ?? []) if (!SUITES.includes(name as Suite)) throw new Error(`unknown suite ${name}; choose from ${SUITES.join(', ')}`);
+  const suites = (only as Suite[] | undefined) ?? SUITES.filter((s) => !(quick && s === 'scale'));
+  return quick
+    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [] }
+    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000] };
+}
+
+async function machine() {
+  const [pg] = await admin((client) => client.query<{ server_version: string }>('SHOW server_version').then((r) => r.rows));
+  let kafka = 'unknown';
+  try {
+    const { benchKafka } = await import('./lib/kafka');
+    const client = benchKafka('coalition-bench-version').admin();
+    await client.connect();
+    const cluster = await client.describeCluster();
+    await client.disconnect();
+    kafka = `${cluster.brokers.length} broker(s) at ${kafkaBrokers().join(',')}`;
+  } catch {
+    // reported as unknown
+  }
+  const load = readFileSync('/proc/loadavg', 'utf8').trim();
+  return {
+    date: new Date().toISOString(),
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    postgresql: pg.server_version,
+    kafka,
+    kafkaVersion: /<kafka\.version>([^<]+)</.exec(readFileSync(join(ROOT, 'tools/kafka/pom.xml'), 'utf8'))?.[1] ?? 'unknown',
+    loadAverageAtStart: load,
+  };
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0);
+
+async function main(): Promise<void> {
+  const p = plan(process.argv.slice(2));
+  const started = Date.now();
+  ensureKafka();
+  const env = await machine();
+  log(`${p.quick ? 'quick' : 'full'} run of ${p.suites.join(', ')} on ${env.cpus} CPUs (load ${env.loadAverageAtStart}), PostgreSQL ${env.postgresql}, Kafka ${env.kafka}`);
+
+  let append: AppendResult | undefined;
+  let http: HttpResult | undefined;
+  let relay: RelayResult | undefined;
+  let lag: LagMeasurement | undefined;
+  let readSide: Awaited<ReturnType<typeof readSideSuite>> | undefined;
+  let scale: ScalePoint[] | undefined;
+
+  if (p.suites.includes('append')) append = await appendSuite({ seconds: p.appendSeconds, rounds: p.rounds });
+  if (p.suites.includes('http')) http = await httpSuite({ seconds: p.httpSeconds, rounds: p.rounds });
+  if (p.suites.includes('relay')) relay = await relaySuite({ events: p.relayEvents, rounds: p.rounds });
+  if (p.suites.includes('lag')) {
+    // Half of the measured maximum append rate (measured now when the append suite was skipped).
+    const max = append?.ours_eps ?? (await appendSuite({ seconds: 4, rounds: 1 })).ours_eps;
+    lag = await lagSuite({ rate: Math.max(1, Math.round(max / 2)), seconds: p.lagSeconds });
+  }
+  if (p.suites.includes('read-side')) readSide = await readSideSuite({ events: p.readSideEvents });
+  if (p.suites.includes('scale')) scale = await scaleSuite({ checkpoints: p.scaleCheckpoints, appendSeconds: p.appendSeconds });
+
+  const latest = {
+    append: append && { ours_eps: append.ours_eps, emmett_eps: append.emmett_eps, raw_pg_eps: append.raw_pg_eps },
+    http: http && { command_rps: http.command_rps, bare_rps: http.bare_rps, command_p50_ms: http.command_p50_ms, command_p99_ms: http.command_p99_ms },
+    relay: relay && { ours_eps: relay.ours_eps, kafka_raw_eps: relay.kafka_raw_eps },
+    projection_lag_ms: lag && { p50: lag.p50, p99: lag.p99 },
+    rebuild: readSide?.rebuild,
+    verify: readSide?.verify,
+  };
+  const targets = [
+    append && { figure: 'append vs Emmett', ratio: ratio(append.ours_eps, append.emmett_eps), target: '>= 1.0', met: append.ours_eps >= append.emmett_eps },
+    append && { figure: 'append vs raw INSERT', ratio: ratio(append.ours_eps, append.raw_pg_eps), target: '>= 0.5', met: append.ours_eps >= 0.5 * append.raw_pg_eps },
+    http && { figure: 'HTTP commands vs bare GET', ratio: ratio(http.command_rps, http.bare_rps), target: '>= 0.4', met: http.command_rps >= 0.4 * http.bare_rps },
+    relay && { figure: 'relay vs raw kafkajs', ratio: ratio(relay.ours_eps, relay.kafka_raw_eps), target: '>= 0.5', met: relay.ours_eps >= 0.5 * relay.kafka_raw_eps },
+    lag && { figure: 'projection lag p99', ratio: lag.p99, target: '<= 100 ms', met: lag.p99 <= 100 },
+    readSide && { figure: 'rebuild vs raw read', ratio: ratio(readSide.rebuild.ours_eps, readSide.rebuild.raw_read_eps), target: '>= 0.3', met: readSide.rebuild.ours_eps >= 0.3 * readSide.rebuild.raw_read_eps },
+    readSide && { figure: 'verify vs raw sha256', ratio: ratio(readSide.verify.ours_eps, readSide.verify.raw_sha256_eps), target: '>= 0.5', met: readSide.verify.ours_eps >= 0.5 * readSide.verify.raw_sha256_eps },
+  ].filter(Boolean);
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const complete = Object.values(latest).every(Boolean);
+  const details = {
+    mode: p.quick ? 'quick' : 'full',
+    machine: env,
+    wallSeconds: round((Date.now() - started) / 1000),
+    targets,
+    append,
+    http,
+    relay,
+    projectionLag: lag,
+    readSide: readSide?.measurement,
+    scale,
+  };
+  // latest.json holds exactly the published keys, so only a run of every suite writes it.
+  const name = complete ? 'latest' : 'partial';
+  writeFileSync(join(RESULTS_DIR, complete ? 'latest.json' : 'partial.json.tmp'), `${JSON.stringify(latest, null, 2)}\n`);
+  writeFileSync(join(RESULTS_DIR, complete ? `${p.quick ? 'quick' : 'full'}-details.json` : 'partial-details.json.tmp'), `${JSON.stringify(details, null, 2)}\n`);
+  process.stdout.write(`\n${JSON.stringify(latest, null, 2)}\n\n`);
+  for (const t of targets) if (t) process.stdout.write(`${t.met ? 'met   ' : 'MISSED'}  ${t.figure}: ${t.ratio} (target ${t.target})\n`);
+  process.stdout.write(`\nwritten to bench/results/${name}*.json in ${details.wallSeconds} s\n`);
+}
+
+const cleanUp = async () => {
+  await dropLeftovers();
+  stopKafkaIfStartedHere();
+};
+
+process.once('SIGINT', () => {
+  cleanUp().finally(() => process.exit(130));
+});
+
+main().then(
+  () => cleanUp(),
+  async (error: unknown) => {
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    await cleanUp();
+    process.exit(1);
+  },
+);
