@@ -1,5 +1,5 @@
 import { Database } from '../database/database';
-import { eventColumnsOf, StoredEvent, toStoredEvent } from '../event-store/stored-event';
+import { EVENT_COLUMNS, StoredEvent, toStoredEvent } from '../event-store/stored-event';
 import { EventTopic } from '../messaging/topics';
 import { applyEvents, Projection } from './projection';
 import { PROJECTION_LOCK } from './projection-runner';
@@ -32,26 +32,32 @@ export async function rebuildProjections(db: Database, projections: readonly Pro
     let after = 0;
     let events = 0;
     for (;;) {
-      // Both sides bounded: given only the events' range, the planner merge-joins the outbox
-      // from its first row on every page, and a rebuild slows quadratically (EXPLAIN at 1M).
+      // Two index range scans rather than a join: with a freshly loaded or restored outbox
+      // that has no statistics yet, the planner sorted the whole joined tail on every page
+      // (400 ms a page of 2 000 at 200 000 events, EXPLAIN ANALYZE); these plans cannot go wrong.
       const rows = await tx.query(
-        `SELECT o.topic AS outbox_topic, o.partition AS outbox_partition, ${eventColumnsOf('e')}
-           FROM events e JOIN outbox o USING (position)
-          WHERE e.position > $1 AND e.position < $3 AND o.position > $1 AND o.position < $3
-          ORDER BY e.position LIMIT $2`,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 AND position < $3 ORDER BY position LIMIT $2`,
         [after, pageSize, stopBefore],
       );
+      if (rows.length === 0) break;
+      const last = Number(rows[rows.length - 1].position);
+      const routes = await tx.query<{ position: string; topic: EventTopic; partition: number }>(
+        'SELECT position, topic, partition FROM outbox WHERE position > $1 AND position <= $2',
+        [after, last],
+      );
+      const routeOf = new Map(routes.map((route) => [Number(route.position), route]));
       const page: { event: StoredEvent; topic: EventTopic }[] = [];
       for (const row of rows) {
         const event = toStoredEvent(row);
-        const topic = row.outbox_topic as EventTopic;
-        page.push({ event, topic });
+        const route = routeOf.get(event.position);
+        if (!route) continue; // every append writes its outbox row; a missing one is never folded, as before
+        page.push({ event, topic: route.topic });
         for (const projection of projections) {
-          if (projection.topic === topic) checkpoints.set(`${projection.name}\u0000${topic}\u0000${row.outbox_partition}`, event.position);
+          if (projection.topic === route.topic) checkpoints.set(`${projection.name}\u0000${route.topic}\u0000${route.partition}`, event.position);
         }
-        after = event.position;
         events += 1;
       }
+      after = last;
       // Each projection takes the page's events of its topic at once (tables are its own, so
       // the order between projections does not matter).
       for (const projection of projections) {
