@@ -29,7 +29,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: Claims): Promise<Principal> {
-    const { state } = await this.accounts.load(claims.sub);
+    const state = await this.accounts.current(claims.sub);
     if (state.status !== 'active') throw new UnauthorizedException('This account is not active');
     return { id: state.userId, kind: 'user', username: state.username, roles: state.roles, stateCode: state.stateCode };
   }

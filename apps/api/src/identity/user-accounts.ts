@@ -26,6 +26,11 @@ export class UserAccounts {
     return { state: fold(userDecider, events), passwordHash: registered?.data.passwordHash };
   }
 
+  /** The user as it stands now, for a bearer token on every request: folded incrementally (EventStore.fold). */
+  async current(userId: string): Promise<UserState> {
+    return (await this.store.fold(userDecider, userStreamId(userId))).state;
+  }
+
   async anyAdminRegistered(): Promise<boolean> {
     const rows = await this.db.query(`SELECT 1 FROM events WHERE type = 'UserRegistered' AND data->'roles' ? 'admin' LIMIT 1`);
     return rows.length > 0;

@@ -8,7 +8,6 @@ import {
   MemberStateEvent,
   memberStateStreamId,
   proposalDecider,
-  ProposalEvent,
   ProposalState,
   proposalStreamId,
   ratifiedStatesOf,
@@ -32,13 +31,13 @@ export class CompactFacts {
 
   /** The compact folded from its stream; with `until`, only the events recorded up to then (time travel). */
   async compact(compactId: string, until?: Date): Promise<Folded<CompactState>> {
+    if (!until) return this.store.fold(compactDecider, compactStreamId(compactId));
     const events = await this.store.readStream(compactStreamId(compactId), until);
     return { state: fold(compactDecider, events as unknown as CompactEvent[]), version: events.length };
   }
 
-  async proposal(proposalId: string): Promise<Folded<ProposalState>> {
-    const events = await this.store.readStream(proposalStreamId(proposalId));
-    return { state: fold(proposalDecider, events as unknown as ProposalEvent[]), version: events.length };
+  proposal(proposalId: string): Promise<Folded<ProposalState>> {
+    return this.store.fold(proposalDecider, proposalStreamId(proposalId));
   }
 
   /** What opening a proposal needs: the compact now, and the populations of its ratified states (the electorate). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Actor, Command, CommandContext, Decider, DomainEvent, fold } from '@coalition/domain';
+import { Actor, Command, CommandContext, Decider, DomainEvent } from '@coalition/domain';
 import { AppendResult, EventStore, WithinAppend } from './event-store';
 import { WrongExpectedVersion } from './event-store.errors';
 import { metadataActor } from './stored-event';
@@ -50,11 +50,10 @@ export class CommandExecutor {
   ): Promise<CommandOutcome> {
     const commandId = envelope.commandId ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
-      const { version, events: history } = await this.store.loadStream(envelope.streamId);
+      const { version, state } = await this.store.fold(decider, envelope.streamId);
       if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
         throw new WrongExpectedVersion(envelope.streamId, envelope.expectedVersion, version, true);
       }
-      const state = fold(decider, history as E[]);
       const context: CommandContext = { actor: envelope.actor, now: this.clock.now(), newId: randomUUID };
       const events = decider.decide(envelope.command, state, context);
       try {

@@ -300,4 +300,48 @@ describe('EventStore (PostgreSQL)', () => {
     const events = await store.readAll(before.position, 100);
     for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
   });
+
+  describe('fold: streams folded before are read from their last folded version on', () => {
+    it('sees events another process appended since, and folds to the same state as a full read', async () => {
+      const code = 'FS';
+      const streamId = memberStateStreamId(code);
+      const other = new CommandExecutor(new EventStore(db)); // another api process: its own cache
+      const executor = new CommandExecutor(store);
+      await executor.execute(memberStateDecider, { streamId, command: register(code), actor: testAdmin });
+      expect(await store.fold(memberStateDecider, streamId)).toMatchObject({ version: 1, state: { population: 1_000 } });
+
+      await other.execute(memberStateDecider, { streamId, command: changePopulation(code, 2_500), actor: testAdmin });
+      await other.execute(memberStateDecider, { streamId, command: changePopulation(code, 3_000), actor: testAdmin });
+      const folded = await store.fold(memberStateDecider, streamId);
+      expect(folded).toMatchObject({ version: 3, state: { population: 3_000 } });
+      const full = (await store.readStream(streamId)).reduce(
+        (state, event) => memberStateDecider.evolve(state, event as never),
+        memberStateDecider.initialState(),
+      );
+      expect(folded.state).toEqual(full);
+
+      // A decision on the cached fold: a change to the same population records nothing.
+      const unchanged = await executor.execute(memberStateDecider, { streamId, command: changePopulation(code, 3_000), actor: testAdmin });
+      expect(unchanged.version).toBe(3);
+    });
+
+    it('refolds from the start when the event at the cached version is no longer the one folded', async () => {
+      const scratch = await createTestDatabase();
+      try {
+        const cached = new EventStore(scratch.db);
+        const streamId = memberStateStreamId('RS');
+        await new CommandExecutor(cached).execute(memberStateDecider, { streamId, command: register('RS', 10) , actor: testAdmin });
+        expect(await cached.fold(memberStateDecider, streamId)).toMatchObject({ version: 1, state: { population: 10 } });
+        // The database is reset under the running process and the stream written anew.
+        await scratch.db.query('ALTER TABLE events DISABLE TRIGGER USER');
+        await scratch.db.query('DELETE FROM outbox');
+        await scratch.db.query('DELETE FROM events');
+        await scratch.db.query('ALTER TABLE events ENABLE TRIGGER USER');
+        await new CommandExecutor(new EventStore(scratch.db)).execute(memberStateDecider, { streamId, command: register('RS', 20), actor: testAdmin });
+        expect(await cached.fold(memberStateDecider, streamId)).toMatchObject({ version: 1, state: { population: 20 } });
+      } finally {
+        await scratch.drop();
+      }
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { DomainEvent } from '@coalition/domain';
 import { Database, Queryable } from '../database/database';
 import { topicForStreamType } from '../messaging/topics';
 import { WrongExpectedVersion } from './event-store.errors';
+import { FoldedStream, FoldedStreams, Folder } from './folded-streams';
 import { chainHash, GENESIS_HASH } from './hash-chain';
 import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stored-event';
 
@@ -80,7 +81,16 @@ export class EventStore {
   private readonly queue: PendingAppend[] = [];
   private inFlight = 0;
 
-  constructor(private readonly db: Database) {}
+  private readonly folded: FoldedStreams;
+
+  constructor(private readonly db: Database) {
+    this.folded = new FoldedStreams(db);
+  }
+
+  /** A stream folded to its current version, reading only what came after the last fold (see FoldedStreams). */
+  fold<E extends DomainEvent, S>(folder: Folder<E, S>, streamId: string): Promise<FoldedStream<S>> {
+    return this.folded.load(folder, streamId);
+  }
 
   /** Called after every committed append in this process; the relay uses it to publish at once. */
   onAppended(listener: (position: number) => void): () => void {
@@ -180,22 +190,6 @@ export class EventStore {
         )
       : await this.db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`, [streamId]);
     return rows.map(toStoredEvent);
-  }
-
-  /**
-   * A stream as a decision folds it: each event's type and data, and the stream's version.
-   * Commands load their stream on every attempt; this reads and parses a third of what
-   * readStream does (no metadata, hashes or timestamps), which shows on long streams.
-   */
-  async loadStream(streamId: string): Promise<{ version: number; events: DomainEvent[] }> {
-    const rows = await this.db.query<{ type: string; data: unknown; version: number }>(
-      'SELECT type, data, version FROM events WHERE stream_id = $1 ORDER BY version',
-      [streamId],
-    );
-    return {
-      version: rows.length > 0 ? Number(rows[rows.length - 1].version) : 0,
-      events: rows.map((row) => ({ type: row.type, data: row.data })),
-    };
   }
 
   /** The last event of a stream, or undefined for a stream that does not exist. */
