@@ -177,6 +177,7 @@ export class KafkaEventConsumer {
     private readonly topicPrefix: string,
     groupId: string,
     private readonly sinks: readonly EventSink[],
+    private readonly partitionsConcurrently = 1,
   ) {
     this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 50, retry: { retries: 10 } });
   }
@@ -186,6 +187,9 @@ export class KafkaEventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...byName.keys()], fromBeginning: true });
     await this.consumer.run({
+      // Partitions are independent (checkpoints, ordering and read-model rows are per
+      // partition), so one partition's batch need not wait behind another's.
+      partitionsConsumedConcurrently: this.partitionsConcurrently,
       eachBatch: async ({ batch, heartbeat }) => {
         const topic = byName.get(batch.topic);
         if (!topic || batch.messages.length === 0) return;

@@ -83,7 +83,14 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     if (this.kafka && this.config.kafka) {
       await ensureTopics(this.kafka, { ...this.config.kafka, topicPrefix: this.config.topicPrefix });
-      this.consumer = new KafkaEventConsumer(this.kafka, this.db, this.config.topicPrefix, `${this.config.topicPrefix}coalition-worker`, this.sinks);
+      this.consumer = new KafkaEventConsumer(
+        this.kafka,
+        this.db,
+        this.config.topicPrefix,
+        `${this.config.topicPrefix}coalition-worker`,
+        this.sinks,
+        this.config.kafka.partitions,
+      );
       await this.consumer.start();
     } else {
       for (const sink of this.sinks) this.bus?.subscribe(sink);
