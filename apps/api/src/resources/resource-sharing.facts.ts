@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { compactExists, CompactNotFound, ExistingCompact, MembershipFacts, PoolEntity, PoolEntityNotFound } from '@coalition/domain';
-import { CompactFacts, ResourceLocation, ResourceLocator, WithinAppend } from '@coalition/infra';
+import { CompactFacts, ResourceLocation, ResourceLocator } from '@coalition/infra';
 
 /**
  * What resource-sharing handlers need from outside the pool stream: the compact's membership
@@ -14,11 +14,6 @@ export class ResourceSharingFacts {
     private readonly compacts: CompactFacts,
     private readonly locator: ResourceLocator,
   ) {}
-
-  /** Records the ids a command creates in the append's own transaction. */
-  get recordLocations(): WithinAppend {
-    return this.locator.record;
-  }
 
   async compactState(compactId: string): Promise<ExistingCompact> {
     const { state } = await this.compacts.compact(compactId);

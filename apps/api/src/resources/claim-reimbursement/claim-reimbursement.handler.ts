@@ -28,7 +28,6 @@ export class ClaimReimbursementHandler implements ICommandHandler<ClaimReimburse
       id: reimbursementId,
       status: 201,
       meta,
-      withinAppend: this.facts.recordLocations,
       command: {
         type: 'ClaimReimbursement',
         data: { reimbursementId, offerId, amountCents: hundredths(body.amount, 'amount'), currency: body.currency, categoriesCents },

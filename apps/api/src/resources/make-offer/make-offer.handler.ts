@@ -27,7 +27,6 @@ export class MakeOfferHandler implements ICommandHandler<MakeOfferCommand> {
       id: offerId,
       status: 201,
       meta,
-      withinAppend: this.facts.recordLocations,
       command: {
         type: 'MakeOffer',
         data: {

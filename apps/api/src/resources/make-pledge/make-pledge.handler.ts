@@ -21,7 +21,6 @@ export class MakePledgeHandler implements ICommandHandler<MakePledgeCommand> {
       id: pledgeId,
       status: 201,
       meta,
-      withinAppend: this.facts.recordLocations,
       command: {
         type: 'MakePledge',
         data: {

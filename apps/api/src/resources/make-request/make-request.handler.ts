@@ -21,7 +21,6 @@ export class MakeRequestHandler implements ICommandHandler<MakeRequestCommand> {
       id: requestId,
       status: 201,
       meta,
-      withinAppend: this.facts.recordLocations,
       command: {
         type: 'MakeRequest',
         data: {

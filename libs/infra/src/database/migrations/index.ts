@@ -6,6 +6,7 @@ import { CompactsReadModels1764000000010 } from './1764000000010-compacts-read-m
 import { ResourceSharing1764000000020 } from './1764000000020-resource-sharing';
 import { LegalActions1764000000030 } from './1764000000030-legal-actions';
 import { AuditAndIntegration1764000000040 } from './1764000000040-audit-and-integration';
+import { ResourceLocatorTrigger1764000000050 } from './1764000000050-resource-locator-trigger';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ResourceSharing1764000000020,
   LegalActions1764000000030,
   AuditAndIntegration1764000000040,
+  ResourceLocatorTrigger1764000000050,
 ];

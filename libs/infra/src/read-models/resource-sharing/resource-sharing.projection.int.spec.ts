@@ -44,7 +44,7 @@ describe('resource sharing locator and read model (PostgreSQL)', () => {
   afterAll(() => testDb?.drop());
 
   const run = (resourceType: string, command: ResourcePoolCommand, actor: Actor) =>
-    executor.execute(resourcePoolDecider, { streamId: resourcePoolStreamId(COMPACT, resourceType), command, actor, withinAppend: locator.record });
+    executor.execute(resourcePoolDecider, { streamId: resourcePoolStreamId(COMPACT, resourceType), command, actor });
   const project = async () => runner.handle(TOPICS.events, 0, await store.readAll(0, 10_000));
 
   it('locates every created id in its pool at once, and nothing for a decision that failed', async () => {
