@@ -16,6 +16,7 @@ const EVENTS = 100_000;
 const BATCH = 1_000;
 const PADDING = 'x'.repeat(600);
 const MB = 1024 * 1024;
+const signedMb = (bytes: number): string => `${bytes >= 0 ? '+' : '-'}${(Math.abs(bytes) / MB).toFixed(1)} MB`;
 
 /** A slow consumer: takes each chunk on the next turn of the event loop, and reads every line. */
 class LineCounter extends Writable {
@@ -100,8 +101,8 @@ describe('the audit log at 100 000 events (PostgreSQL)', () => {
     const drift = heapSamples[heapSamples.length - 1] - heapSamples[0];
     process.stderr.write(
       `[audit export ${format}] ${written} events, ${(sink.bytes / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s; ` +
-        `heap after GC: +${(heapGrowth / MB).toFixed(1)} MB at most over baseline, ${(drift / MB).toFixed(1)} MB from 10k to 100k events; ` +
-        `RSS +${(rssGrowth / MB).toFixed(1)} MB\n`,
+        `heap after GC: ${signedMb(heapGrowth)} at most over baseline, ${signedMb(drift)} from 10k to 100k events; ` +
+        `RSS ${signedMb(rssGrowth)}\n`,
     );
 
     expect(written).toBe(EVENTS);
@@ -127,7 +128,7 @@ describe('the audit log at 100 000 events (PostgreSQL)', () => {
     const head = await store.head();
     const growth = Math.max(...samples) - baseline;
     process.stderr.write(
-      `[audit verify] ${EVENTS} events in ${((Date.now() - started) / 1000).toFixed(1)} s; heap after GC: +${(growth / MB).toFixed(1)} MB at most over baseline (${samples.length} samples)\n`,
+      `[audit verify] ${EVENTS} events in ${((Date.now() - started) / 1000).toFixed(1)} s; heap after GC: ${signedMb(growth)} at most over baseline (${samples.length} samples)\n`,
     );
     expect(result).toEqual({ ok: true, checkedEvents: EVENTS, headPosition: EVENTS, headHash: head.hash });
     expect(samples.length).toBeGreaterThan(5);
