@@ -325,6 +325,23 @@ describe('EventStore (PostgreSQL)', () => {
       expect(unchanged.version).toBe(3);
     });
 
+    it('answers concurrent folds of many streams, read together, each with its own stream only', async () => {
+      const codes = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'];
+      const executor = new CommandExecutor(new EventStore(db));
+      for (const [i, code] of codes.entries()) {
+        await executor.execute(memberStateDecider, { streamId: memberStateStreamId(code), command: register(code, 100 + i), actor: testAdmin });
+      }
+      // Half of them folded before, so the batch mixes full reads and tails.
+      for (const code of codes.slice(0, 3)) await store.fold(memberStateDecider, memberStateStreamId(code));
+      for (const [i, code] of codes.entries()) {
+        await executor.execute(memberStateDecider, { streamId: memberStateStreamId(code), command: changePopulation(code, 500 + i), actor: testAdmin });
+      }
+      const folded = await Promise.all([...codes, ...codes].map((code) => store.fold(memberStateDecider, memberStateStreamId(code))));
+      expect(folded.map((f) => [f.version, f.state])).toEqual(
+        [...codes, ...codes].map((code, i) => [2, expect.objectContaining({ code, population: 500 + (i % codes.length) })]),
+      );
+    });
+
     it('refolds from the start when the event at the cached version is no longer the one folded', async () => {
       const scratch = await createTestDatabase();
       try {
