@@ -35,54 +35,67 @@ export class ProjectionRunner implements EventSink {
     const subscribed = this.projections.filter((p) => p.topic === topic);
     const busy = subscribed.filter((p) => events.some((e) => p.eventTypes.has(e.type)));
     const idle = subscribed.filter((p) => !busy.includes(p));
-    if (idle.length > 0) {
-      try {
-        await this.stepOver(idle, topic, partition, events);
-      } catch {
-        busy.push(...idle); // the full path below, with its retries and dead letters
-      }
-    }
+    // Projections with nothing to apply only move their checkpoints: inside the first busy
+    // projection's transaction when there is one (one transaction per batch, not two).
+    let idleMoved = idle.length === 0;
     for (const projection of busy) {
       try {
-        await this.applyAll(projection, topic, partition, events);
+        await this.applyAll(projection, topic, partition, events, idleMoved ? [] : idle);
+        idleMoved = true;
       } catch {
         for (const event of events) await this.applyOneWithRetries(projection, topic, partition, event);
       }
     }
+    if (idleMoved) return;
+    try {
+      await this.db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_LOCK]);
+        await this.stepOver(tx, idle, topic, partition, events);
+      });
+      this.observeStepped(idle, events);
+    } catch {
+      for (const projection of idle) {
+        try {
+          await this.applyAll(projection, topic, partition, events);
+        } catch {
+          for (const event of events) await this.applyOneWithRetries(projection, topic, partition, event);
+        }
+      }
+    }
   }
 
-  private async applyAll(projection: Projection, topic: EventTopic, partition: number, events: readonly StoredEvent[]) {
+  private async applyAll(projection: Projection, topic: EventTopic, partition: number, events: readonly StoredEvent[], alsoStepOver: readonly Projection[] = []) {
     const applied = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_LOCK]);
       const checkpoint = await lockCheckpoint(tx, projection.name, topic, partition);
       const fresh = events.filter((e) => e.position > checkpoint);
-      if (fresh.length === 0) return fresh;
-      await applyEvents(projection, fresh, tx);
-      await saveCheckpoint(tx, projection.name, topic, partition, fresh[fresh.length - 1].position);
+      if (fresh.length > 0) {
+        await applyEvents(projection, fresh, tx);
+        await saveCheckpoint(tx, projection.name, topic, partition, fresh[fresh.length - 1].position);
+      }
+      if (alsoStepOver.length > 0) await this.stepOver(tx, alsoStepOver, topic, partition, events);
       return fresh;
     });
+    if (alsoStepOver.length > 0) this.observeStepped(alsoStepOver, events);
     if (applied.length > 0) {
       const last = applied[applied.length - 1];
       this.observer.applied?.(projection.name, applied.length, Date.now() - Date.parse(last.recordedAt));
     }
   }
 
-  /**
-   * Projections with nothing to apply in a batch only move their checkpoints: all of them in
-   * one statement, rather than a transaction of six round trips each per batch.
-   */
-  private async stepOver(projections: readonly Projection[], topic: EventTopic, partition: number, events: readonly StoredEvent[]) {
+  /** Moves the checkpoints of projections with nothing to apply, all in one statement (the caller holds the shared lock). */
+  private async stepOver(tx: Queryable, projections: readonly Projection[], topic: EventTopic, partition: number, events: readonly StoredEvent[]) {
+    await tx.query(
+      `INSERT INTO projection_checkpoints (projection, topic, partition, position)
+       SELECT name, $2, $3, $4 FROM unnest($1::text[]) AS name
+       ON CONFLICT (projection, topic, partition)
+       DO UPDATE SET position = EXCLUDED.position, updated_at = now() WHERE projection_checkpoints.position < EXCLUDED.position`,
+      [projections.map((p) => p.name), topic, partition, events[events.length - 1].position],
+    );
+  }
+
+  private observeStepped(projections: readonly Projection[], events: readonly StoredEvent[]) {
     const last = events[events.length - 1];
-    await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_LOCK]);
-      await tx.query(
-        `INSERT INTO projection_checkpoints (projection, topic, partition, position)
-         SELECT name, $2, $3, $4 FROM unnest($1::text[]) AS name
-         ON CONFLICT (projection, topic, partition)
-         DO UPDATE SET position = EXCLUDED.position, updated_at = now() WHERE projection_checkpoints.position < EXCLUDED.position`,
-        [projections.map((p) => p.name), topic, partition, last.position],
-      );
-    });
     for (const projection of projections) this.observer.applied?.(projection.name, events.length, Date.now() - Date.parse(last.recordedAt));
   }
 

@@ -26,6 +26,9 @@ export interface WebhookDeliveryOptions {
   pollIntervalMs: number;
 }
 
+/** The shortest time between two claim passes when nudges keep coming. */
+const MIN_PASS_GAP_MS = 50;
+
 export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = {
   allowPrivate: false,
   maxAttempts: 10,
@@ -111,12 +114,20 @@ export class WebhookDispatcher implements EventSink {
   private async run(): Promise<void> {
     while (this.running) {
       this.pending = false;
+      const passStarted = Date.now();
       try {
         await this.claimAndDeliver();
       } catch (error) {
         this.logger.warn(`webhook dispatch poll failed: ${(error as Error).message}`);
       }
-      if (!this.pending && this.running) await this.sleep(this.options.pollIntervalMs);
+      if (!this.running) break;
+      if (!this.pending) await this.sleep(this.options.pollIntervalMs);
+      else {
+        // Every consumed batch nudges; passes closer together than this are merged, so a busy
+        // stream does not cost a claim query per batch (deliveries run on, claimed or not).
+        const gap = MIN_PASS_GAP_MS - (Date.now() - passStarted);
+        if (gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
+      }
     }
     await Promise.allSettled(this.inFlight.values());
   }
