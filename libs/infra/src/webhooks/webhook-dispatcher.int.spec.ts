@@ -172,8 +172,15 @@ describe('webhook delivery (PostgreSQL, receivers started here)', () => {
       streamversion: 1,
     });
 
-    // The deliveries log has every attempt; the cursor stands at the last event.
-    const log = await new WebhooksRepository(db).deliveries('flaky', 1000);
+    // The deliveries log has every attempt (each row is written once its answer is in, so the
+    // last one may land a moment after the receiver saw the request); the cursor stands at the last event.
+    const log = await eventually(
+      async () => {
+        const rows = await new WebhooksRepository(db).deliveries('flaky', 1000);
+        return rows.length >= flaky.received.length && rows;
+      },
+      { what: 'every attempt in the deliveries log' },
+    );
     expect(log).toHaveLength(flaky.received.length);
     expect(log.filter((d) => d.status === 'failed').map((d) => d.responseStatus)).toEqual(expect.arrayContaining([500]));
     expect(log.slice().reverse().slice(0, 4).map((d) => [d.attempt, d.status])).toEqual([[1, 'failed'], [2, 'failed'], [3, 'failed'], [4, 'delivered']]);
@@ -262,4 +269,22 @@ describe('webhook delivery (PostgreSQL, receivers started here)', () => {
     expect((await repository.get('owner-view'))?.disabledReason).toMatch(/owner/);
     expect(hook.received.some((r) => JSON.parse(r.body).data.code === 'BB')).toBe(false);
   }, 30_000);
+
+  it('prunes deliveries log rows older than the retention, and keeps the recent ones', async () => {
+    const row = (webhookId: string, ageDays: number) =>
+      db.query(
+        `INSERT INTO webhook_deliveries (webhook_id, event_id, position, attempt, status, duration_ms, at)
+         VALUES ($1, gen_random_uuid(), 1, 1, 'delivered', 5, now() - make_interval(days => $2))`,
+        [webhookId, ageDays],
+      );
+    for (let i = 0; i < 3; i++) await row('old', 31 + i);
+    await row('recent', 29);
+    await row('today', 0);
+    start({ retentionDays: 30 });
+    // start() prunes once at once; pruning again finds nothing more.
+    const left = async () => (await db.query<{ webhook_id: string }>('SELECT webhook_id FROM webhook_deliveries ORDER BY at')).map((r) => r.webhook_id);
+    await eventually(async () => (await left()).length === 2, { what: 'the old rows pruned' });
+    expect(await left()).toEqual(['recent', 'today']);
+    expect(await dispatcher.pruneDeliveries()).toBe(0);
+  });
 });

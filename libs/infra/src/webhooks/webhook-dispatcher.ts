@@ -24,6 +24,8 @@ export interface WebhookDeliveryOptions {
   /** Webhooks delivered at the same time. */
   concurrency: number;
   pollIntervalMs: number;
+  /** Deliveries log rows older than this are deleted (hourly, and when the worker starts). */
+  retentionDays: number;
 }
 
 /** The shortest time between two claim passes when nudges keep coming. */
@@ -37,7 +39,11 @@ export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = {
   timeoutMs: 10_000,
   concurrency: 16,
   pollIntervalMs: 500,
+  retentionDays: 90,
 };
+
+const PRUNE_EVERY_MS = 60 * 60_000;
+const PRUNE_BATCH = 10_000;
 
 export interface WebhookObserver {
   attempted?(outcome: 'delivered' | 'failed'): void;
@@ -72,6 +78,7 @@ export class WebhookDispatcher implements EventSink {
   private loop?: Promise<void>;
   private wake?: () => void;
   private pending = false;
+  private pruneTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly db: Database,
@@ -97,9 +104,33 @@ export class WebhookDispatcher implements EventSink {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    const prune = () =>
+      this.pruneDeliveries().catch((error: unknown) => this.logger.warn(`pruning the deliveries log failed: ${(error as Error).message}`));
+    void prune();
+    this.pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+  }
+
+  /**
+   * Deletes deliveries log rows older than `retentionDays`, a bounded batch per statement so no
+   * delete holds locks for long; answers how many went. Several workers may run it at once.
+   */
+  async pruneDeliveries(): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const rows = await this.db.query<{ id: string }>(
+        `DELETE FROM webhook_deliveries WHERE id IN (
+           SELECT id FROM webhook_deliveries WHERE at < now() - make_interval(days => $1) LIMIT $2)
+         RETURNING id`,
+        [this.options.retentionDays, PRUNE_BATCH],
+      );
+      deleted += rows.length;
+      if (rows.length < PRUNE_BATCH) return deleted;
+    }
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.pruneTimer);
     this.running = false;
     this.wake?.();
     await this.loop;

@@ -7,6 +7,7 @@ import { ResourceSharing1764000000020 } from './1764000000020-resource-sharing';
 import { LegalActions1764000000030 } from './1764000000030-legal-actions';
 import { AuditAndIntegration1764000000040 } from './1764000000040-audit-and-integration';
 import { ResourceLocatorTrigger1764000000050 } from './1764000000050-resource-locator-trigger';
+import { WebhookDeliveriesRetention1764000000060 } from './1764000000060-webhook-deliveries-retention';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   LegalActions1764000000030,
   AuditAndIntegration1764000000040,
   ResourceLocatorTrigger1764000000050,
+  WebhookDeliveriesRetention1764000000060,
 ];
