@@ -14,7 +14,8 @@ export interface RunnerObserver {
 
 /**
  * Applies delivered events to every projection of their topic. A batch is applied in one
- * transaction per projection; if that fails, events are retried one by one, and one that keeps
+ * transaction per projection with events in it (projections with none only move their
+ * checkpoints, inside the first of those); if that fails, events are retried one by one, and one that keeps
  * failing is dead-lettered and stepped over so the projection does not stall. A failure to
  * reach the database is different: it is thrown back to the transport, which redelivers the
  * batch later, so an outage never turns good events into dead letters.
