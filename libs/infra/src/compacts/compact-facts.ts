@@ -13,12 +13,7 @@ import {
   ratifiedStatesOf,
 } from '@coalition/domain';
 import { EventStore } from '../event-store/event-store';
-
-export interface Folded<S> {
-  state: S;
-  /** Stream version the state was folded to (0 for a stream with no events). */
-  version: number;
-}
+import { FoldedStream } from '../event-store/folded-streams';
 
 /**
  * Facts from other aggregates that a decision needs (the compact's membership and voting rule,
@@ -30,13 +25,13 @@ export class CompactFacts {
   constructor(private readonly store: EventStore) {}
 
   /** The compact folded from its stream; with `until`, only the events recorded up to then (time travel). */
-  async compact(compactId: string, until?: Date): Promise<Folded<CompactState>> {
+  async compact(compactId: string, until?: Date): Promise<FoldedStream<CompactState>> {
     if (!until) return this.store.fold(compactDecider, compactStreamId(compactId));
     const events = await this.store.readStream(compactStreamId(compactId), until);
     return { state: fold(compactDecider, events as unknown as CompactEvent[]), version: events.length };
   }
 
-  proposal(proposalId: string): Promise<Folded<ProposalState>> {
+  proposal(proposalId: string): Promise<FoldedStream<ProposalState>> {
     return this.store.fold(proposalDecider, proposalStreamId(proposalId));
   }
 

@@ -32,7 +32,7 @@ interface Entry {
   state: unknown;
   version: number;
   /** The event at `version`, checked on every load, so a stream that was reset is refolded. */
-  eventId: string | null;
+  eventId: string;
 }
 
 /**
@@ -65,11 +65,11 @@ export class FoldedStreams {
     let state: S;
     let version: number;
     let tail = rows;
-    if (from && from.version > 0 && rows[0]?.event_id === from.eventId && Number(rows[0].version) === from.version) {
+    if (from && rows[0]?.event_id === from.eventId && Number(rows[0].version) === from.version) {
       state = from.state as S;
       version = from.version;
       tail = rows.slice(1);
-    } else if (from && from.version > 0) {
+    } else if (from) {
       this.entries.delete(streamId);
       return this.load(folder, streamId);
     } else {
@@ -80,12 +80,9 @@ export class FoldedStreams {
       state = folder.evolve(state, { type: row.type, data: row.data } as E);
       version = Number(row.version);
     }
-    this.remember(streamId, {
-      folder: folder as Folder<DomainEvent, unknown>,
-      state,
-      version,
-      eventId: tail.length > 0 ? tail[tail.length - 1].event_id : (from?.eventId ?? null),
-    });
+    // An empty stream (no event to check against later) is not kept.
+    const eventId = tail.length > 0 ? tail[tail.length - 1].event_id : from?.eventId;
+    if (eventId !== undefined) this.remember(streamId, { folder: folder as Folder<DomainEvent, unknown>, state, version, eventId });
     return { state, version };
   }
 
@@ -129,7 +126,6 @@ export class FoldedStreams {
 
   private remember(streamId: string, entry: Entry): void {
     this.entries.delete(streamId); // re-inserted last: a Map iterates in insertion order
-    if (entry.version === 0) return;
     this.entries.set(streamId, entry);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
