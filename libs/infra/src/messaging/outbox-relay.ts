@@ -118,8 +118,8 @@ export class OutboxRelay {
 
   /**
    * The range bound is what keeps this cheap: joined to the unnest alone, the planner may hash
-   * the whole outbox (a sequential scan per batch, 41 ms per 500 rows at 50 000 rows, growing
-   * with the table); bounded, it reads only the batch's index range.
+   * the whole outbox (a sequential scan per batch, 15 ms per 500 rows at 50 000 rows in EXPLAIN
+   * ANALYZE, growing with the table); bounded, it reads only the batch's index range (4.7 ms).
    */
   private async markSent(positions: number[], partitions: number[]): Promise<void> {
     await this.db.query(

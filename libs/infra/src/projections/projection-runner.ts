@@ -15,8 +15,8 @@ export interface RunnerObserver {
 /**
  * Applies delivered events to every projection of their topic. A batch is applied in one
  * transaction per projection with events in it (projections with none only move their
- * checkpoints, inside the first of those); if that fails, events are retried one by one, and one that keeps
- * failing is dead-lettered and stepped over so the projection does not stall. A failure to
+ * checkpoints, inside the first of those); if that fails, events are retried one by one, and
+ * one that keeps failing is dead-lettered and stepped over so the projection does not stall. A failure to
  * reach the database is different: it is thrown back to the transport, which redelivers the
  * batch later, so an outage never turns good events into dead letters.
  */
@@ -40,12 +40,7 @@ export class ProjectionRunner implements EventSink {
     // projection's transaction when there is one (one transaction per batch, not two).
     let idleMoved = idle.length === 0;
     for (const projection of busy) {
-      try {
-        await this.applyAll(projection, topic, partition, events, idleMoved ? [] : idle);
-        idleMoved = true;
-      } catch {
-        for (const event of events) await this.applyOneWithRetries(projection, topic, partition, event);
-      }
+      if (await this.applyOrRetryEach(projection, topic, partition, events, idleMoved ? [] : idle)) idleMoved = true;
     }
     if (idleMoved) return;
     try {
@@ -55,13 +50,27 @@ export class ProjectionRunner implements EventSink {
       });
       this.observeStepped(idle, events);
     } catch {
-      for (const projection of idle) {
-        try {
-          await this.applyAll(projection, topic, partition, events);
-        } catch {
-          for (const event of events) await this.applyOneWithRetries(projection, topic, partition, event);
-        }
-      }
+      for (const projection of idle) await this.applyOrRetryEach(projection, topic, partition, events);
+    }
+  }
+
+  /**
+   * The batch in one transaction (with `alsoStepOver`'s checkpoints); if that fails, event by
+   * event with retries and dead letters. Answers whether the one transaction committed.
+   */
+  private async applyOrRetryEach(
+    projection: Projection,
+    topic: EventTopic,
+    partition: number,
+    events: readonly StoredEvent[],
+    alsoStepOver: readonly Projection[] = [],
+  ): Promise<boolean> {
+    try {
+      await this.applyAll(projection, topic, partition, events, alsoStepOver);
+      return true;
+    } catch {
+      for (const event of events) await this.applyOneWithRetries(projection, topic, partition, event);
+      return false;
     }
   }
 
