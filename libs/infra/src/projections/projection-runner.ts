@@ -44,10 +44,7 @@ export class ProjectionRunner implements EventSink {
     }
     if (idleMoved) return;
     try {
-      await this.db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_LOCK]);
-        await this.stepOver(tx, idle, topic, partition, events);
-      });
+      await this.db.transaction((tx) => moveCheckpoints(tx, idle, topic, partition, lastOf(events)));
       this.observeStepped(idle, events);
     } catch {
       for (const projection of idle) await this.applyOrRetryEach(projection, topic, partition, events);
@@ -75,15 +72,14 @@ export class ProjectionRunner implements EventSink {
   }
 
   private async applyAll(projection: Projection, topic: EventTopic, partition: number, events: readonly StoredEvent[], alsoStepOver: readonly Projection[] = []) {
+    // Five round trips whatever the batch: begin, lock, apply, move the checkpoints, commit.
     const applied = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_LOCK]);
       const checkpoint = await lockCheckpoint(tx, projection.name, topic, partition);
       const fresh = events.filter((e) => e.position > checkpoint);
-      if (fresh.length > 0) {
-        await applyEvents(projection, fresh, tx);
-        await saveCheckpoint(tx, projection.name, topic, partition, fresh[fresh.length - 1].position);
-      }
-      if (alsoStepOver.length > 0) await this.stepOver(tx, alsoStepOver, topic, partition, events);
+      if (fresh.length > 0) await applyEvents(projection, fresh, tx);
+      // Events come in position order, so the last fresh one is the batch's last.
+      const moved = fresh.length > 0 ? [projection, ...alsoStepOver] : alsoStepOver;
+      if (moved.length > 0) await moveCheckpoints(tx, moved, topic, partition, lastOf(events));
       return fresh;
     });
     if (alsoStepOver.length > 0) this.observeStepped(alsoStepOver, events);
@@ -91,17 +87,6 @@ export class ProjectionRunner implements EventSink {
       const last = applied[applied.length - 1];
       this.observer.applied?.(projection.name, applied.length, Date.now() - Date.parse(last.recordedAt));
     }
-  }
-
-  /** Moves the checkpoints of projections with nothing to apply, all in one statement (the caller holds the shared lock). */
-  private async stepOver(tx: Queryable, projections: readonly Projection[], topic: EventTopic, partition: number, events: readonly StoredEvent[]) {
-    await tx.query(
-      `INSERT INTO projection_checkpoints (projection, topic, partition, position)
-       SELECT name, $2, $3, $4 FROM unnest($1::text[]) AS name
-       ON CONFLICT (projection, topic, partition)
-       DO UPDATE SET position = EXCLUDED.position, updated_at = now() WHERE projection_checkpoints.position < EXCLUDED.position`,
-      [projections.map((p) => p.name), topic, partition, events[events.length - 1].position],
-    );
   }
 
   private observeStepped(projections: readonly Projection[], events: readonly StoredEvent[]) {
@@ -121,30 +106,40 @@ export class ProjectionRunner implements EventSink {
           continue;
         }
         await this.deadLetters.park({ consumer: `projection:${projection.name}`, topic, partition, event, error });
-        await this.db.transaction(async (tx) => {
-          const checkpoint = await lockCheckpoint(tx, projection.name, topic, partition);
-          if (event.position > checkpoint) await saveCheckpoint(tx, projection.name, topic, partition, event.position);
-        });
+        await this.db.transaction((tx) => moveCheckpoints(tx, [projection], topic, partition, event.position));
         return;
       }
     }
   }
 }
 
-/** Creates the checkpoint at 0 if need be, locks it and answers it, in one round trip. */
+const lastOf = (events: readonly StoredEvent[]): number => events[events.length - 1].position;
+
+/**
+ * Takes the shared projection lock (a rebuild holds it exclusively), creates the checkpoint at
+ * 0 if need be, locks its row and answers it: one round trip.
+ */
 async function lockCheckpoint(tx: Queryable, projection: string, topic: string, partition: number): Promise<number> {
   const [row] = await tx.query<{ position: string }>(
-    `INSERT INTO projection_checkpoints (projection, topic, partition, position) VALUES ($1, $2, $3, 0)
+    `INSERT INTO projection_checkpoints (projection, topic, partition, position)
+     SELECT $1, $2, $3, 0 FROM (SELECT pg_advisory_xact_lock_shared($4)) AS locked
      ON CONFLICT (projection, topic, partition) DO UPDATE SET position = projection_checkpoints.position
      RETURNING position`,
-    [projection, topic, partition],
+    [projection, topic, partition, PROJECTION_LOCK],
   );
   return Number(row.position);
 }
 
-async function saveCheckpoint(tx: Queryable, projection: string, topic: string, partition: number, position: number) {
+/**
+ * Moves the projections' checkpoints forward to `position` (never back), creating missing
+ * ones, under the shared projection lock: one statement for any number of projections.
+ */
+async function moveCheckpoints(tx: Queryable, projections: readonly Projection[], topic: EventTopic, partition: number, position: number) {
   await tx.query(
-    `UPDATE projection_checkpoints SET position = $4, updated_at = now() WHERE projection = $1 AND topic = $2 AND partition = $3`,
-    [projection, topic, partition, position],
+    `INSERT INTO projection_checkpoints (projection, topic, partition, position)
+     SELECT name, $2, $3, $4 FROM unnest($1::text[]) AS name, (SELECT pg_advisory_xact_lock_shared($5)) AS locked
+     ON CONFLICT (projection, topic, partition)
+     DO UPDATE SET position = EXCLUDED.position, updated_at = now() WHERE projection_checkpoints.position < EXCLUDED.position`,
+    [projections.map((p) => p.name), topic, partition, position, PROJECTION_LOCK],
   );
 }
