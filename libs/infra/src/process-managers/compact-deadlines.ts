@@ -51,7 +51,6 @@ export interface CompactDeadlinesOptions {
 export class CompactDeadlines implements EventSink {
   readonly name = 'compact-deadlines';
   private readonly logger = new Logger(CompactDeadlines.name);
-  private readonly deadLetters: DeadLetterQueue;
   private readonly repairDelayMs: number;
 
   constructor(
@@ -60,10 +59,10 @@ export class CompactDeadlines implements EventSink {
     private readonly executor: CommandExecutor,
     private readonly facts: CompactFacts,
     scheduler: DeadlineScheduler,
+    private readonly deadLetters: DeadLetterQueue,
     options: CompactDeadlinesOptions = {},
     private readonly clock: Clock = systemClock,
   ) {
-    this.deadLetters = new DeadLetterQueue(db);
     this.repairDelayMs = options.admissionRepairDelayMs ?? 10_000;
     scheduler.register(COMPACT_DEADLINES.proposalClose, (deadline) => this.closeProposal(deadline));
     scheduler.register(COMPACT_DEADLINES.withdrawalEffective, (deadline) => this.finaliseWithdrawal(deadline));

@@ -65,8 +65,9 @@ describe('compact process managers and deadlines (PostgreSQL + Kafka)', () => {
     store.onAppended(() => relay.nudge());
     relay.start();
     scheduler = new DeadlineScheduler(db, 500);
-    workflows = new CompactWorkflows(db, store, executor, scheduler, { admissionRepairDelayMs: 1_000 });
-    const projections = new ProjectionRunner(db, ALL_PROJECTIONS, new DeadLetterQueue(db));
+    const deadLetters = new DeadLetterQueue(db);
+    workflows = new CompactWorkflows(db, store, executor, scheduler, deadLetters, { admissionRepairDelayMs: 1_000 });
+    const projections = new ProjectionRunner(db, ALL_PROJECTIONS, deadLetters);
     consumers.push(new KafkaEventConsumer(kafka, db, prefix, `${prefix}coalition-worker`, [projections, ...workflows.sinks]));
     await consumers[0].start();
     scheduler.start();

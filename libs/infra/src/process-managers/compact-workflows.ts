@@ -3,6 +3,7 @@ import { Database } from '../database/database';
 import { CommandExecutor } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
 import { EventSink } from '../messaging/event-transport';
+import { DeadLetterQueue } from '../projections/dead-letters';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
 import { CompactDeadlines, CompactDeadlinesOptions } from './compact-deadlines';
 import { ProposalOutcomesProcessManager } from './proposal-outcomes.process-manager';
@@ -16,10 +17,17 @@ export class CompactWorkflows {
   readonly outcomes: ProposalOutcomesProcessManager;
   readonly deadlines: CompactDeadlines;
 
-  constructor(db: Database, store: EventStore, executor: CommandExecutor, scheduler: DeadlineScheduler, options: CompactDeadlinesOptions = {}) {
+  constructor(
+    db: Database,
+    store: EventStore,
+    executor: CommandExecutor,
+    scheduler: DeadlineScheduler,
+    deadLetters: DeadLetterQueue,
+    options: CompactDeadlinesOptions = {},
+  ) {
     const facts = new CompactFacts(store);
-    this.outcomes = new ProposalOutcomesProcessManager(db, executor, facts);
-    this.deadlines = new CompactDeadlines(db, store, executor, facts, scheduler, options);
+    this.outcomes = new ProposalOutcomesProcessManager(executor, facts, deadLetters);
+    this.deadlines = new CompactDeadlines(db, store, executor, facts, scheduler, deadLetters, options);
   }
 
   get sinks(): EventSink[] {

@@ -1,6 +1,5 @@
 import { CompactCommand, compactDecider, compactStreamId, ProposalClosed, proposalExists } from '@coalition/domain';
 import { CompactFacts } from '../compacts/compact-facts';
-import { Database } from '../database/database';
 import { CommandExecutor } from '../event-store/command-executor';
 import { StoredEvent } from '../event-store/stored-event';
 import { EventSink } from '../messaging/event-transport';
@@ -18,16 +17,11 @@ import { causedBy } from './system-command';
  */
 export class ProposalOutcomesProcessManager implements EventSink {
   readonly name = 'proposal-outcomes';
-  private readonly deadLetters: DeadLetterQueue;
-
   constructor(
-    db: Database,
     private readonly executor: CommandExecutor,
     private readonly facts: CompactFacts,
-  ) {
-    // Parked in the dead_letters table; the worker's DLQ topic belongs to the projections' queue.
-    this.deadLetters = new DeadLetterQueue(db);
-  }
+    private readonly deadLetters: DeadLetterQueue,
+  ) {}
 
   async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
     if (topic !== TOPICS.events) return;

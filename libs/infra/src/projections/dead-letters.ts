@@ -15,7 +15,8 @@ export interface DeadLetter {
 
 /**
  * A message a handler still cannot process after its retries is parked here so the rest of
- * the stream keeps flowing: a row in `dead_letters` always, and the DLQ topic when Kafka is configured.
+ * the stream keeps flowing: a row in `dead_letters` always, and the DLQ topic when Kafka is
+ * configured. One per worker, shared by the projections and the process managers.
  */
 export class DeadLetterQueue {
   private readonly logger = new Logger(DeadLetterQueue.name);
@@ -36,5 +37,10 @@ export class DeadLetterQueue {
     await this.kafka
       ?.send(TOPICS.dlq, event.streamId, { consumer, topic, partition, error: message, event: envelope }, { 'x-error': message.slice(0, 500) })
       .catch((kafkaError) => this.logger.warn(`could not publish to the DLQ topic: ${(kafkaError as Error).message}`));
+  }
+
+  /** Disconnects from Kafka; the worker calls it once its consumers have stopped. */
+  async close(): Promise<void> {
+    await this.kafka?.disconnect();
   }
 }

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { Database } from '../database/database';
-import { APP_CONFIG } from '../infra.tokens';
+import { Kafka } from 'kafkajs';
+import { APP_CONFIG, KAFKA } from '../infra.tokens';
+import { KafkaJsonPublisher } from '../messaging/kafka';
+import { DeadLetterQueue } from '../projections/dead-letters';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
 import { LegalSignOnDeadline } from '../scheduling/legal-sign-on.deadline';
 import { WorkerRuntime, EVENT_SINKS } from './worker-runtime';
@@ -17,10 +20,17 @@ import { CompactWorkflows } from '../process-managers/compact-workflows';
       inject: [APP_CONFIG, Database],
     },
     {
+      // One queue for the projections and the process managers: the dead_letters table, and
+      // the DLQ topic when Kafka is configured. The worker runtime closes it last.
+      provide: DeadLetterQueue,
+      useFactory: (config: AppConfig, db: Database, kafka?: Kafka) => new DeadLetterQueue(db, kafka && new KafkaJsonPublisher(kafka, config.topicPrefix)),
+      inject: [APP_CONFIG, Database, { token: KAFKA, optional: true }],
+    },
+    {
       provide: CompactWorkflows,
-      useFactory: (db: Database, store: EventStore, executor: CommandExecutor, scheduler: DeadlineScheduler) =>
-        new CompactWorkflows(db, store, executor, scheduler),
-      inject: [Database, EventStore, CommandExecutor, DeadlineScheduler],
+      useFactory: (db: Database, store: EventStore, executor: CommandExecutor, scheduler: DeadlineScheduler, deadLetters: DeadLetterQueue) =>
+        new CompactWorkflows(db, store, executor, scheduler, deadLetters),
+      inject: [Database, EventStore, CommandExecutor, DeadlineScheduler, DeadLetterQueue],
     },
     // Process managers run after the projections, in the worker and in the embedded process alike.
     { provide: EVENT_SINKS, useFactory: (compacts: CompactWorkflows) => [...compacts.sinks], inject: [CompactWorkflows] },

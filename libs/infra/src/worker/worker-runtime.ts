@@ -44,6 +44,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     private readonly store: EventStore,
     readonly scheduler: DeadlineScheduler,
     private readonly metrics: Metrics,
+    private readonly deadLetters: DeadLetterQueue,
     @Optional() @Inject(KAFKA) private readonly kafka?: Kafka,
     @Optional() @Inject(InProcessBus) private readonly bus?: InProcessBus,
     @Optional() @Inject(EVENT_SINKS) private readonly extraSinks: EventSink[] = [],
@@ -53,7 +54,6 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       this.publisher = new KafkaEventPublisher(kafka, config.topicPrefix);
       this.jsonPublisher = new KafkaJsonPublisher(kafka, config.topicPrefix);
     }
-    const deadLetters = new DeadLetterQueue(db, this.jsonPublisher);
     this.projections = new ProjectionRunner(db, ALL_PROJECTIONS, deadLetters, {
       applied: (name, _count, lagMs) => metrics.projectionLag.set({ projection: name }, lagMs / 1000),
     });
@@ -122,5 +122,6 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     await this.consumer?.stop();
     await this.publisher?.disconnect();
     await this.jsonPublisher?.disconnect();
+    await this.deadLetters.close();
   }
 }
