@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { proposalStreamId, SYSTEM_ACTOR } from '@coalition/domain';
+import { createKafka, EventStore, metadataActor, openDatabase, physicalTopic, TOPICS } from '@coalition/infra';
+import { consumeUntil, testKafkaBrokers } from '@coalition/infra/testing';
 import { json } from './processes';
 import { PASSWORD, Stack } from './stack';
 
@@ -68,4 +72,34 @@ describe('api and worker as separate processes on PostgreSQL and Kafka', () => {
     expect((await stack.bearer(token).request('GET', '/auth/me')).status).toBe(401);
     expect((await stack.anonymous.request('POST', '/auth/login', { username: 'wa.coordinator', password: PASSWORD })).status).toBe(401);
   });
+
+  it("parks a process manager's poisoned event on the worker's DLQ topic", async () => {
+    // A passed dissolution of a compact that does not exist: the outcome process manager's
+    // command is refused however often it retries, so the worker must park the event.
+    const proposalId = randomUUID();
+    const db = await openDatabase({ url: stack.databaseUrl, poolSize: 1 });
+    try {
+      await new EventStore(db).append({
+        streamId: proposalStreamId(proposalId),
+        streamType: 'proposal',
+        expectedVersion: 'any',
+        recordedAt: new Date(),
+        metadata: { actor: metadataActor(SYSTEM_ACTOR), commandId: proposalId, correlationId: proposalId, causationId: proposalId },
+        events: [{
+          type: 'ProposalClosed',
+          data: {
+            proposalId, compactId: 'no-such-compact', kind: 'dissolution', outcome: 'passed', closedAt: new Date().toISOString(), reason: 'all-voted',
+            tally: { yes: 1, no: 0, abstain: 0, participation: 1, quorumMet: true, thresholdMet: true },
+          },
+        }],
+      });
+    } finally {
+      await db.close();
+    }
+    const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'e2e-dlq', partitions: 1, topicPrefix: stack.topicPrefix });
+    const parked = (messages: readonly { value: string | null }[]) =>
+      messages.map((m) => JSON.parse(m.value ?? '{}')).find((letter) => letter.event?.data?.proposalId === proposalId);
+    const messages = await consumeUntil(kafka, physicalTopic(stack.topicPrefix, TOPICS.dlq), (received) => parked(received) !== undefined);
+    expect(parked(messages)).toMatchObject({ consumer: 'process-manager:proposal-outcomes', topic: TOPICS.events, event: { type: expect.stringContaining('proposal-closed') } });
+  }, 60_000);
 });

@@ -36,6 +36,9 @@ export class Stack {
     readonly worker: RunningApp,
     private readonly dropDatabase: () => Promise<void>,
     readonly admin: Caller,
+    /** For tests that look behind the api: the stack's database and its Kafka topic prefix. */
+    readonly databaseUrl: string,
+    readonly topicPrefix: string,
   ) {}
 
   static async start(options: StackOptions = {}): Promise<Stack> {
@@ -57,7 +60,7 @@ export class Stack {
       if (failed) throw failed.reason;
       const [api, worker] = running;
       const admin = callerFor(api.url, { authorization: `Bearer ${await loginAt(api.url, ADMIN.username, ADMIN.password)}` });
-      return new Stack(api, worker, database.drop, admin);
+      return new Stack(api, worker, database.drop, admin, database.url, env.KAFKA_TOPIC_PREFIX);
     } catch (error) {
       // Never leave a process behind: a stray worker keeps jest (and CI) alive.
       await Promise.all(running.map((app) => app.stop()));
