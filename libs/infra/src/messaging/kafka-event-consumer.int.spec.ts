@@ -7,7 +7,7 @@ import { CheckpointWaiter } from '../projections/checkpoint-waiter';
 import { DeadLetterQueue } from '../projections/dead-letters';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ALL_PROJECTIONS, MemberStatesRepository } from '../read-models';
-import { createTestDatabase, TestDatabase, testAdmin, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
+import { createTestDatabase, deleteTestTopics, TestDatabase, testAdmin, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher, KafkaSettings } from './kafka';
 import { OutboxRelay } from './outbox-relay';
 
@@ -46,12 +46,7 @@ describe('Events through Kafka to the read models (real Kafka)', () => {
     await relay?.stop();
     await consumer?.stop();
     await publisher?.disconnect();
-    const admin = kafka.admin();
-    await admin
-      .connect()
-      .then(async () => admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)), timeout: 5_000 }))
-      .catch(() => undefined)
-      .finally(() => admin.disconnect());
+    await deleteTestTopics(kafka, prefix);
     await testDb?.drop();
   }, 30_000);
 

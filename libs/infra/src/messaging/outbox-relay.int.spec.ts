@@ -6,6 +6,7 @@ import { EventStore } from '../event-store/event-store';
 import {
   consumeUntil,
   createTestDatabase,
+  deleteTestTopics,
   eventually,
   LocalKafkaBroker,
   ReceivedMessage,
@@ -37,18 +38,6 @@ const positionsOf = (messages: readonly ReceivedMessage[]): Set<number> =>
 
 const allPresent = (n: number) => (messages: readonly ReceivedMessage[]) => positionsOf(messages).size >= n;
 
-async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 5_000 });
-  } catch {
-    // best effort: the topics carry a unique prefix and never disturb another test
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
 
 describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
   let testDb: TestDatabase;
@@ -91,7 +80,7 @@ describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
     });
 
     afterAll(async () => {
-      await deleteTopics(kafka, prefix);
+      await deleteTestTopics(kafka, prefix);
     });
 
     it('publishes every event once, as a CloudEvent keyed by stream, in position order per partition, and marks it sent', async () => {
@@ -177,7 +166,7 @@ describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
     }, 60_000);
 
     afterAll(async () => {
-      if (kafka) await deleteTopics(kafka, prefix);
+      if (kafka) await deleteTestTopics(kafka, prefix);
       await broker.down(); // whatever happened above, never leave this broker running
     }, 90_000);
 

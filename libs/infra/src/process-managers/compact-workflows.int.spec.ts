@@ -26,7 +26,7 @@ import { DeadLetterQueue } from '../projections/dead-letters';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ALL_PROJECTIONS } from '../read-models';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
-import { createTestDatabase, eventually, sleep, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
+import { createTestDatabase, deleteTestTopics, eventually, sleep, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
 import { CompactWorkflows } from './compact-workflows';
 
 const coordinator = (stateCode: string): Actor => ({ id: `coordinator-${stateCode}`, kind: 'user', stateCode, roles: ['coordinator'] });
@@ -78,12 +78,7 @@ describe('compact process managers and deadlines (PostgreSQL + Kafka)', () => {
     await relay?.stop();
     for (const consumer of consumers) await consumer.stop();
     await publisher?.disconnect();
-    const admin = kafka.admin();
-    await admin
-      .connect()
-      .then(async () => admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)), timeout: 5_000 }))
-      .catch(() => undefined)
-      .finally(() => admin.disconnect());
+    await deleteTestTopics(kafka, prefix);
     await testDb?.drop();
   }, 60_000);
 

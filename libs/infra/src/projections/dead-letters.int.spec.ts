@@ -6,7 +6,7 @@ import { metadataActor, StoredEvent } from '../event-store/stored-event';
 import { createKafka, ensureTopics, KafkaJsonPublisher, KafkaSettings } from '../messaging/kafka';
 import { physicalTopic, TOPICS } from '../messaging/topics';
 import { reactToEach } from '../process-managers/reliable-handling';
-import { consumeUntil, createTestDatabase, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
+import { consumeUntil, createTestDatabase, deleteTestTopics, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
 import { DeadLetterQueue } from './dead-letters';
 
 /**
@@ -44,12 +44,7 @@ describe('dead letters of a process manager (PostgreSQL + Kafka)', () => {
 
   afterAll(async () => {
     await deadLetters?.close();
-    const admin = kafka.admin();
-    await admin
-      .connect()
-      .then(async () => admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)), timeout: 5_000 }))
-      .catch(() => undefined)
-      .finally(() => admin.disconnect());
+    await deleteTestTopics(kafka, prefix);
     await testDb?.drop();
   }, 30_000);
 

@@ -44,6 +44,20 @@ export class LocalKafkaBroker {
   }
 }
 
+/** Deletes the topics under a test's own prefix; best effort, since no other test uses them. */
+export async function deleteTestTopics(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 5_000 });
+  } catch {
+    // the topics carry a unique prefix and never disturb another test
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
 export interface ReceivedMessage {
   topic: string;
   partition: number;

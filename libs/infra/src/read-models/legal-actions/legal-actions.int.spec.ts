@@ -22,7 +22,7 @@ import { ProjectionRunner } from '../../projections/projection-runner';
 import { rebuildProjections } from '../../projections/rebuild';
 import { DeadlineScheduler } from '../../scheduling/deadline-scheduler';
 import { closeSignOn, LEGAL_SIGN_ON_DEADLINE } from '../../scheduling/legal-sign-on.deadline';
-import { consumeUntil, createTestDatabase, eventually, sleep, TestDatabase, testAdmin, testKafkaBrokers, uniqueTopicPrefix } from '../../testing';
+import { consumeUntil, createTestDatabase, deleteTestTopics, eventually, sleep, TestDatabase, testAdmin, testKafkaBrokers, uniqueTopicPrefix } from '../../testing';
 import { ALL_PROJECTIONS } from '../index';
 import { LegalActionsRepository } from './legal-actions.repository';
 
@@ -43,17 +43,6 @@ const openCommand = (legalActionId: string, signOnDeadline: Date): LegalActionCo
   },
 });
 
-async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin
-    .connect()
-    .then(async () => {
-      const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-      if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 5_000 });
-    })
-    .catch(() => undefined)
-    .finally(() => admin.disconnect());
-}
 
 /** Messages ever written to a topic: the sum of its partitions' high watermarks. */
 async function messageCount(kafka: Kafka, topic: string): Promise<number> {
@@ -105,7 +94,7 @@ describe('Legal actions on the privileged topic (real Kafka)', () => {
     await relay?.stop();
     await consumer?.stop();
     await publisher?.disconnect();
-    if (kafka) await deleteTopics(kafka, prefix);
+    if (kafka) await deleteTestTopics(kafka, prefix);
     await testDb?.drop();
   }, 30_000);
 
