@@ -13,7 +13,7 @@ export interface ChainCheckpoint {
 
 /**
  * Recomputes the hash chain over the global order, in keyset pages so memory stays flat for
- * any number of events. Names the first position whose stored fields, link or hash do not
+ * any number of events (two pages at most: the one checked and the one being read). Names the first position whose stored fields, link or hash do not
  * match, including a position missing from the sequence (a deleted row). With `checkpoint`,
  * also checks that the chain still passes through a head someone else kept a copy of. With
  * `from`, starts after a head already verified (it must still be stored as it was), so a
@@ -44,11 +44,16 @@ export async function verifyChain(
       checkpointSeen = true;
     }
   }
-  for (;;) {
-    const rows = await db.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= $1 ORDER BY position LIMIT $2`,
-      [expectedPosition, pageSize],
-    );
+  const page = (from: number): Promise<Record<string, unknown>[]> => {
+    const rows = db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= $1 ORDER BY position LIMIT $2`, [from, pageSize]);
+    rows.catch(() => undefined); // awaited below, unless verification stops early
+    return rows;
+  };
+  // The next page is read while this one is checked: PostgreSQL's work overlaps the hashing.
+  let next: Promise<Record<string, unknown>[]> | undefined = page(expectedPosition);
+  while (next) {
+    const rows: Record<string, unknown>[] = await next;
+    next = rows.length === pageSize ? page(Number(rows[rows.length - 1].position) + 1) : undefined;
     for (const row of rows) {
       const event = toStoredEvent(row);
       const fail = (reason: string): ChainVerification => ({ ok: false, firstInvalidPosition: event.position, reason, checkedEvents: checked });
@@ -65,7 +70,6 @@ export async function verifyChain(
       expectedPosition += 1;
       checked += 1;
     }
-    if (rows.length < pageSize) break;
   }
   if (options.checkpoint && !checkpointSeen) {
     return {
