@@ -13,11 +13,12 @@ export interface ChainCheckpoint {
 
 /**
  * Recomputes the hash chain over the global order, in keyset pages so memory stays flat for
- * any number of events (two pages at most: the one checked and the one being read). Names the first position whose stored fields, link or hash do not
- * match, including a position missing from the sequence (a deleted row). With `checkpoint`,
- * also checks that the chain still passes through a head someone else kept a copy of. With
- * `from`, starts after a head already verified (it must still be stored as it was), so a
- * worker can extend its checks incrementally.
+ * any number of events (two pages at most: the one checked and the one being read). Names the
+ * first position whose stored fields, link or hash do not match, including a position missing
+ * from the sequence (a deleted row). With `checkpoint`, also checks that the chain still
+ * passes through a head someone else kept a copy of. With `from`, starts after a head already
+ * verified (it must still be stored as it was), so a worker can extend its checks
+ * incrementally.
  */
 export async function verifyChain(
   db: Database,
