@@ -44,6 +44,8 @@ export class KafkaEventConsumer {
   private prepared = false;
   private restart?: NodeJS.Timeout;
   private startFailures = 0;
+  /** Partitions whose batch is failing and being retried: while there are any, the consumer is not healthy. */
+  private readonly retrying = new Set<string>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -93,7 +95,11 @@ export class KafkaEventConsumer {
     if (this.startFailures > 0) this.logger.log(`consuming again after ${this.startFailures} failed starts`);
     else this.logger.log(`consuming ${[...this.byName.keys()].join(', ')}`);
     this.startFailures = 0;
-    this.status.alive();
+    this.madeProgress();
+  }
+
+  private madeProgress(): void {
+    if (this.retrying.size === 0) this.status.progressed();
   }
 
   private createConsumer(): Consumer {
@@ -109,9 +115,9 @@ export class KafkaEventConsumer {
       retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 5_000, restartOnFailure: async () => false },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => this.crashed(consumer, payload.error));
-    consumer.on(consumer.events.FETCH, () => this.status.alive());
+    consumer.on(consumer.events.FETCH, () => this.madeProgress());
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      this.status.alive();
+      this.madeProgress();
       this.logger.log(`joined ${payload.groupId} as ${payload.isLeader ? 'leader' : 'member'}; partitions ${JSON.stringify(payload.memberAssignment)}`);
     });
     return consumer;
@@ -139,7 +145,7 @@ export class KafkaEventConsumer {
     if (!(await this.deliver(topic, batch.partition, positions, { heartbeat, isRunning, isStale }))) return;
     resolveOffset(batch.lastOffset());
     await commitOffsetsIfNecessary();
-    this.status.progressed();
+    this.madeProgress();
   }
 
   /**
@@ -149,6 +155,15 @@ export class KafkaEventConsumer {
    * go to kafkajs, which rejoins the group.
    */
   private async deliver(topic: EventTopic, partition: number, positions: number[], control: BatchControl): Promise<boolean> {
+    const key = `${topic}:${partition}`;
+    try {
+      return await this.deliverWithRetries(topic, partition, positions, control, key);
+    } finally {
+      this.retrying.delete(key);
+    }
+  }
+
+  private async deliverWithRetries(topic: EventTopic, partition: number, positions: number[], control: BatchControl, key: string): Promise<boolean> {
     let events: StoredEvent[] | undefined;
     let handled = 0;
     for (let failures = 0; ; ) {
@@ -164,6 +179,7 @@ export class KafkaEventConsumer {
       } catch (error) {
         if ((error as Error)?.name?.startsWith('KafkaJS')) throw error;
         failures += 1;
+        this.retrying.add(key);
         this.status.failed(error);
         const delay = backoffDelay(failures, this.options.backoff ?? DEFAULT_BACKOFF);
         if (worthLogging(failures)) {
