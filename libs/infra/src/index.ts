@@ -21,6 +21,7 @@ export * from './projections/projection-runner';
 export * from './projections/checkpoint-waiter';
 export * from './projections/dead-letters';
 export * from './projections/rebuild';
+export * from './projections/rebuild-check';
 export * from './read-models';
 export * from './scheduling/deadline-scheduler';
 export * from './observability/metrics';
