@@ -4,7 +4,10 @@
  * retried with the same key until it is answered 201 (after a 503 as soon as its Retry-After
  * allows, after a failed connection when the api is back), so each should take effect exactly
  * once however the api, its database or its process fail meanwhile; the key travels in the
- * pledge's `note`, which lets a check count each command's events afterwards.
+ * pledge's `note`, which lets a check count each command's events afterwards. Each lane pledges
+ * a resource type of its own, so lanes do not contend for one pool's stream: contention is
+ * not what this load is about (an unpinned command that keeps losing the race to a hot stream
+ * is answered 409 VERSION_CONFLICT in the end, which would be counted as unexpected here).
  */
 export interface LoadTarget {
   /** The api's base URL, asked afresh for every request (a test may replace the api). */
@@ -85,13 +88,13 @@ export class CommandLoad {
     for (let n = 1; this.running; n++) {
       const key = `${this.options.tag ?? 'load'}-${lane}-${n}`;
       this.inFlight.add(key);
-      if (await this.untilAccepted(key, token)) this.inFlight.delete(key);
+      if (await this.untilAccepted(key, token, lane)) this.inFlight.delete(key);
     }
   }
 
   /** Sends the command until 201 (true), an unexpected answer, or the drain time is up (false). */
-  private async untilAccepted(key: string, token: string): Promise<boolean> {
-    const body = JSON.stringify({ resourceType: 'fire-engine', unit: 'each', quantity: 1, note: key });
+  private async untilAccepted(key: string, token: string, lane: number): Promise<boolean> {
+    const body = JSON.stringify({ resourceType: `fire-engine-${lane}`, unit: 'each', quantity: 1, note: key });
     while (Date.now() < this.drainUntil) {
       const answer = await this.send(key, token, body);
       this.count(answer.status);
