@@ -16,6 +16,7 @@ export * from './messaging/in-process-bus';
 export * from './messaging/kafka';
 export * from './messaging/kafka-event-consumer';
 export * from './messaging/outbox-relay';
+export * from './messaging/relay-leadership';
 export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './projections/checkpoint-waiter';

@@ -1,3 +1,4 @@
+import { ClientConfig } from 'pg';
 import { DataSource, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { classifyDatabaseError, DatabaseUnavailableError, isDatabaseUnavailable } from './database-errors';
 import { NotificationListener } from './notification-listener';
@@ -54,15 +55,21 @@ export class Database implements Queryable {
    * Embedded there is no server to listen to (a no-op).
    */
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-    if (this.singleConnection) return async () => undefined;
-    const options = this.dataSource.options as { url?: string; extra?: { connectionTimeoutMillis?: number; application_name?: string } };
-    const listener = new NotificationListener(
-      { connectionString: options.url, connectionTimeoutMillis: options.extra?.connectionTimeoutMillis, keepAlive: true, application_name: options.extra?.application_name },
-      channel,
-      onNotify,
-    );
+    const config = this.sessionConfig();
+    if (!config) return async () => undefined;
+    const listener = new NotificationListener(config, channel, onNotify);
     await listener.start();
     return () => listener.stop();
+  }
+
+  /**
+   * Settings for a connection of its own, outside the pool (a LISTEN, a session lock), with
+   * the pool's connect timeout and keep-alive; undefined when embedded (there is no server).
+   */
+  sessionConfig(): ClientConfig | undefined {
+    if (this.singleConnection) return undefined;
+    const options = this.dataSource.options as { url?: string; extra?: { connectionTimeoutMillis?: number; application_name?: string } };
+    return { connectionString: options.url, connectionTimeoutMillis: options.extra?.connectionTimeoutMillis, keepAlive: true, application_name: options.extra?.application_name };
   }
 
   async close(): Promise<void> {

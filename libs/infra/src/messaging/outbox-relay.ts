@@ -4,6 +4,7 @@ import { EventPublisher } from './event-transport';
 import { EventTopic } from './topics';
 import { LoopStatus } from '../observability/worker-loops';
 import { BackoffLoop } from '../worker/backoff-loop';
+import { RelayLeadership } from './relay-leadership';
 
 export interface RelayOptions {
   batchSize: number;
@@ -37,10 +38,12 @@ export class OutboxRelay {
     private readonly options: RelayOptions,
     private readonly observer: RelayObserver = {},
     status: LoopStatus = new LoopStatus('relay'),
+    /** Several workers: only the leader's relay publishes (see RelayLeadership); none: this one always does. */
+    private readonly leadership?: RelayLeadership,
   ) {
     // A full batch means more is waiting: publish the next at once. A failure (Kafka or the
     // database down) backs off and tries again; nothing is lost, the outbox just grows.
-    this.loop = new BackoffLoop(async () => (await this.drainOnce(true)) === this.options.batchSize, {
+    this.loop = new BackoffLoop(async () => (await this.mayPublish()) && (await this.drainOnce(true)) === this.options.batchSize, {
       idleMs: options.intervalMs,
       status,
       what: 'outbox publish',
@@ -55,6 +58,24 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     await this.loop.stop();
     await this.settle().catch(() => undefined);
+    await this.leadership?.release();
+  }
+
+  /** Whether this relay is the one publishing (always, without leadership). */
+  get isLeader(): boolean {
+    return this.leadership?.isLeader ?? true;
+  }
+
+  /** With leadership: whether this relay leads now. A relay that has just become leader starts from the oldest unsent row. */
+  private async mayPublish(): Promise<boolean> {
+    if (!this.leadership) return true;
+    const was = this.leadership.isLeader;
+    const leads = await this.leadership.acquire();
+    if (leads && !was) {
+      this.cursor = undefined;
+      this.ahead = undefined;
+    }
+    return leads;
   }
 
   /** Ask for a drain now (after a local append) instead of at the next poll. */

@@ -10,6 +10,7 @@ import { EventSink } from '../messaging/event-transport';
 import { InProcessBus } from '../messaging/in-process-bus';
 import { ensureTopics, KafkaEventConsumer, KafkaEventPublisher, KafkaJsonPublisher } from '../messaging/kafka';
 import { OutboxRelay } from '../messaging/outbox-relay';
+import { RelayLeadership } from '../messaging/relay-leadership';
 import { Metrics } from '../observability/metrics';
 import { WorkerLoops } from '../observability/worker-loops';
 import { DeadLetterQueue } from '../projections/dead-letters';
@@ -61,7 +62,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     });
     const publisher = this.publisher ?? bus;
     if (!publisher) throw new Error('the worker needs Kafka or the in-process bus');
-    this.relay = new OutboxRelay(db, publisher, config.relay, { published: (count) => metrics.eventsPublished.inc(count) }, this.loops.status('relay'));
+    const session = db.sessionConfig();
+    this.relay = new OutboxRelay(db, publisher, config.relay, { published: (count) => metrics.eventsPublished.inc(count) }, this.loops.status('relay'), session && new RelayLeadership(session));
     this.webhooks = new WebhookDispatcher(db, store, executor ?? new CommandExecutor(store), {
       ...DEFAULT_WEBHOOK_DELIVERY,
       ...config.webhookDelivery,
