@@ -36,7 +36,9 @@ describe('workers killed with kill -9 mid-batch', () => {
   const admit = (codes: string[]) =>
     Promise.all(
       codes.map(async (code) => {
-        const asked = await applicants.get(code)!.post(`/compacts/${loaded.compactId}/join-requests`, {});
+        const applicant = applicants.get(code);
+        if (!applicant) throw new Error(`no coordinator for ${code}`);
+        const asked = await applicant.post(`/compacts/${loaded.compactId}/join-requests`, {});
         if (asked.status !== 201) throw new Error(`join ${code}: ${asked.status} ${JSON.stringify(asked.body)}`);
         for (const token of loaded.tokens) {
           const voted = await stack.bearer(token).post(`/proposals/${asked.body.id}/votes`, { choice: 'yes' });
