@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client, ClientConfig } from 'pg';
+import { classifyDatabaseError } from '../database/database-errors';
 
 /** The session advisory lock whose holder is the one relay that publishes. */
 export const RELAY_LOCK = 7_261_003;
@@ -21,6 +22,8 @@ export class RelayLeadership {
   private client?: Client;
   private held = false;
   private nextTry = 0;
+  /** Why the last attempt failed (the database down, say): reported again until the next attempt. */
+  private lastFailure?: unknown;
 
   constructor(private readonly config: ClientConfig) {}
 
@@ -28,18 +31,31 @@ export class RelayLeadership {
     return this.held;
   }
 
-  /** True when this relay holds the lock (taking it if it is free); asks the server at most once a second. */
+  /**
+   * True when this relay holds the lock (taking it if it is free); asks the server at most once
+   * a second. Throws when the server could not be asked, and keeps throwing that until the next
+   * attempt, so a relay that cannot reach the database never reports itself healthy.
+   */
   async acquire(): Promise<boolean> {
     if (this.held) return true;
-    if (Date.now() < this.nextTry) return false;
-    this.nextTry = Date.now() + RETRY_MS;
-    const client = this.client ?? (await this.connect());
-    const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK])).rows;
-    if (row?.locked && this.client === client) {
-      this.held = true;
-      this.logger.log('this relay publishes now');
+    if (Date.now() < this.nextTry) {
+      if (this.lastFailure !== undefined) throw this.lastFailure;
+      return false;
     }
-    return this.held;
+    this.nextTry = Date.now() + RETRY_MS;
+    try {
+      const client = this.client ?? (await this.connect());
+      const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK])).rows;
+      this.lastFailure = undefined;
+      if (row?.locked && this.client === client) {
+        this.held = true;
+        this.logger.log('this relay publishes now');
+      }
+      return this.held;
+    } catch (error) {
+      this.lastFailure = classifyDatabaseError(error);
+      throw this.lastFailure;
+    }
   }
 
   async release(): Promise<void> {
