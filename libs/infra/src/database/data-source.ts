@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { AppConfig } from '../config/config';
 import { Database } from './database';
@@ -85,15 +85,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /**
  * Api and worker may start together against a fresh database: a session advisory lock on a
- * dedicated runner makes the second wait for the first instead of racing it.
+ * dedicated runner makes the second wait for the first instead of racing it. The migrations run
+ * on that same session with no statement timeout: a migration (or the wait for another
+ * process's) takes as long as it takes, unlike the work of a running process.
  */
 export async function migrate(db: Database): Promise<void> {
   const runner = db.dataSource.createQueryRunner();
   try {
+    await runner.query('SET statement_timeout = 0');
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await db.dataSource.runMigrations({ transaction: 'each' });
+    const executor = new MigrationExecutor(db.dataSource, runner);
+    executor.transaction = 'each';
+    await executor.executePendingMigrations();
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.query('RESET statement_timeout').catch(() => undefined);
     await runner.release();
   }
 }
