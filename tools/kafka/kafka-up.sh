@@ -14,6 +14,8 @@
 #   KAFKA_OPTS             extra JVM flags for the broker (e.g. a debugger agent)
 #   KAFKA_START_TIMEOUT    seconds to wait for the broker to serve clients (default 90)
 #   KAFKA_STATE_DIR        where jars, data, logs and pid files live (default <repo>/.kafka)
+#   KAFKA_LIBS_DIR         where the jars live (default $KAFKA_STATE_DIR/libs): a test's
+#                          broker with a state directory of its own shares <repo>/.kafka/libs
 #
 # Idempotent: a broker that is already up is left alone (exit 0), and an existing data
 # directory is never reformatted, so down+up is a restart with all topics and messages kept.
@@ -28,7 +30,7 @@ CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((PORT + 1))}"
 HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}"
 START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
 
-LIBS="$STATE_DIR/libs"
+LIBS="${KAFKA_LIBS_DIR:-$STATE_DIR/libs}"
 DATA_DIR="$STATE_DIR/data-$PORT"
 LOG4J="$STATE_DIR/log4j.properties"
 TOOLS_LOG4J="$STATE_DIR/tools-log4j.properties"
@@ -55,7 +57,8 @@ resolve_jars() {
 
   command -v mvn >/dev/null || die "mvn not found (needed once to fetch the Kafka jars)"
   # Global lock: brokers on other ports share the same libs directory.
-  exec 8>"$STATE_DIR/libs.lock"
+  mkdir -p "$(dirname "$LIBS")"
+  exec 8>"$LIBS.lock"
   flock 8
   [[ -f "$LIBS/.pom-sha256" && "$(cat "$LIBS/.pom-sha256")" == "$want" ]] && return 0
 

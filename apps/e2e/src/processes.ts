@@ -5,8 +5,14 @@ export const ROOT = join(__dirname, '..', '..', '..');
 
 export interface RunningApp {
   url: string;
+  pid: number;
   output: () => string;
+  /** Still running (not exited or killed). */
+  alive: () => boolean;
+  /** SIGTERM, then SIGKILL after 10 s; resolves once it has exited. */
   stop: () => Promise<void>;
+  /** Sends `signal` (a crash: `SIGKILL`) and resolves once it has exited. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
 /**
@@ -38,23 +44,28 @@ export async function startApp(app: 'api' | 'worker', env: Record<string, string
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const kill = (signal: NodeJS.Signals, escalateAfterMs?: number) =>
+    new Promise<void>((resolve) => {
+      if (exited()) return resolve();
+      const timer = escalateAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), escalateAfterMs);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill(signal);
+    });
   return {
     url,
+    pid: child.pid ?? -1,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    alive: () => !exited(),
+    stop: () => kill('SIGTERM', 10_000),
+    kill: (signal) => kill(signal),
   };
 }
 
-// Clear of the test brokers (9092, 19092, 29092, 39092 and their controller ports +1).
+// Clear of the test brokers (9092, 19092, 29092, 38092, 39092 and their controller ports +1).
 let nextPort = 45_000 + Math.floor(Math.random() * 5_000);
 export const freePort = (): number => nextPort++;
 

@@ -20,6 +20,10 @@ export interface Caller {
 export interface StackOptions {
   /** Extra environment for both processes. */
   env?: Record<string, string>;
+  /** The PostgreSQL server to create the stack's database on (default: the shared test server). */
+  databaseServerUrl?: string;
+  /** The Kafka brokers (default: the shared test broker). */
+  kafkaBrokers?: string[];
 }
 
 export const ADMIN = { username: 'root.admin', password: 'a long admin password' };
@@ -31,22 +35,31 @@ export const PASSWORD = 'correct horse battery';
  * the test's own, and a bootstrap admin. Everything goes over real HTTP.
  */
 export class Stack {
+  readonly admin: Caller;
+  /** Workers started since, by startWorker (all of one consumer group). */
+  readonly workers: RunningApp[];
+
   private constructor(
-    readonly api: RunningApp,
+    public api: RunningApp,
     readonly worker: RunningApp,
     private readonly dropDatabase: () => Promise<void>,
-    readonly admin: Caller,
+    adminToken: string,
     /** For tests that look behind the api: the stack's database and its Kafka topic prefix. */
     readonly databaseUrl: string,
     readonly topicPrefix: string,
-  ) {}
+    /** The environment both processes were started with. */
+    readonly env: Record<string, string>,
+  ) {
+    this.admin = this.bearer(adminToken);
+    this.workers = [worker];
+  }
 
   static async start(options: StackOptions = {}): Promise<Stack> {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ serverUrl: options.databaseServerUrl });
     await database.db.close();
     const env = {
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_BROKERS: (options.kafkaBrokers ?? testKafkaBrokers()).join(','),
       KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(),
       JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
       BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
@@ -59,8 +72,8 @@ export class Stack {
       const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed) throw failed.reason;
       const [api, worker] = running;
-      const admin = callerFor(api.url, { authorization: `Bearer ${await loginAt(api.url, ADMIN.username, ADMIN.password)}` });
-      return new Stack(api, worker, database.drop, admin, database.url, env.KAFKA_TOPIC_PREFIX);
+      const token = await loginAt(api.url, ADMIN.username, ADMIN.password);
+      return new Stack(api, worker, database.drop, token, database.url, env.KAFKA_TOPIC_PREFIX, env);
     } catch (error) {
       // Never leave a process behind: a stray worker keeps jest (and CI) alive.
       await Promise.all(running.map((app) => app.stop()));
@@ -71,15 +84,30 @@ export class Stack {
 
   /** Anonymous: no credentials at all. */
   get anonymous(): Caller {
-    return callerFor(this.api.url, {});
+    return callerFor(() => this.api.url, {});
   }
 
+  /** Callers follow the api when a test replaces it (restartApi). */
   bearer(token: string): Caller {
-    return callerFor(this.api.url, { authorization: `Bearer ${token}` });
+    return callerFor(() => this.api.url, { authorization: `Bearer ${token}` });
   }
 
   apiKey(key: string): Caller {
-    return callerFor(this.api.url, { 'x-api-key': key });
+    return callerFor(() => this.api.url, { 'x-api-key': key });
+  }
+
+  /** Starts one more worker process on the same database and consumer group. */
+  async startWorker(env: Record<string, string> = {}): Promise<RunningApp> {
+    const worker = await startApp('worker', { ...this.env, ...env }, freePort());
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** Replaces the api by a fresh process (after a test killed it); callers made before follow it. */
+  async restartApi(): Promise<RunningApp> {
+    if (this.api.alive()) await this.api.stop();
+    this.api = await startApp('api', this.env, freePort());
+    return this.api;
   }
 
   login(username: string, password = PASSWORD): Promise<string> {
@@ -133,7 +161,7 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.api.stop(), this.worker.stop()]);
+    await Promise.all([this.api.stop(), ...this.workers.map((worker) => worker.stop())]);
     await this.dropDatabase();
   }
 }
@@ -144,9 +172,10 @@ async function loginAt(url: string, username: string, password: string): Promise
   return String(answer.body.accessToken);
 }
 
-export function callerFor(baseUrl: string, credentials: Record<string, string>): Caller {
+export function callerFor(baseUrl: string | (() => string), credentials: Record<string, string>): Caller {
+  const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
   const request = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> => {
-    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    const response = await fetch(`${base()}/api/v1${path}`, {
       method,
       headers: { ...credentials, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -9,6 +9,7 @@ import { IdempotencyStore } from './event-store/idempotency';
 import { InProcessBus } from './messaging/in-process-bus';
 import { createKafka } from './messaging/kafka';
 import { Metrics } from './observability/metrics';
+import { WorkerLoops } from './observability/worker-loops';
 import { CheckpointWaiter } from './projections/checkpoint-waiter';
 import { ALL_PROJECTIONS, MemberStatesRepository, UsersRepository } from './read-models';
 import { APP_CONFIG, KAFKA } from './infra.tokens';
@@ -37,7 +38,7 @@ export class InfraModule {
         {
           provide: Database,
           useFactory: async () => {
-            const db = await openDatabase(databaseOptionsFrom(config));
+            const db = await openDatabase(databaseOptionsFrom(config, `coalition-${processName}`));
             await migrate(db);
             return db;
           },
@@ -50,6 +51,7 @@ export class InfraModule {
         { provide: MemberStatesRepository, useFactory: (db: Database) => new MemberStatesRepository(db), inject: [Database] },
         { provide: UsersRepository, useFactory: (db: Database) => new UsersRepository(db), inject: [Database] },
         { provide: Metrics, useValue: new Metrics(processName) },
+        { provide: WorkerLoops, useFactory: (metrics: Metrics) => new WorkerLoops(metrics), inject: [Metrics] },
         {
           provide: KAFKA,
           useValue: config.kafka
@@ -60,7 +62,7 @@ export class InfraModule {
       ],
       exports: [
         APP_CONFIG, Database, EventStore, CommandExecutor, IdempotencyStore, CheckpointWaiter,
-        MemberStatesRepository, UsersRepository, Metrics, KAFKA, InProcessBus,
+        MemberStatesRepository, UsersRepository, Metrics, WorkerLoops, KAFKA, InProcessBus,
       ],
     };
   }

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Database } from '../database/database';
 import { ChainCheckpoint, verifyChain } from '../event-store/chain-verifier';
+import { LoopStatus } from '../observability/worker-loops';
+import { BackoffLoop } from '../worker/backoff-loop';
 
 /** What the worker publishes to `<prefix>coalition.audit-checkpoints.v1` (key `AUDIT_CHECKPOINT_KEY`). */
 export interface AuditCheckpoint {
@@ -36,8 +38,7 @@ export type CheckpointSink = (checkpoint: AuditCheckpoint) => Promise<void>;
  */
 export class AuditCheckpointPublisher {
   private readonly logger = new Logger(AuditCheckpointPublisher.name);
-  private timer?: NodeJS.Timeout;
-  private tick?: Promise<void>;
+  private readonly loop: BackoffLoop;
   private lastPublishedAt = 0;
   private brokenReported = false;
 
@@ -46,23 +47,20 @@ export class AuditCheckpointPublisher {
     private readonly sink: CheckpointSink | undefined,
     private readonly options: AuditCheckpointOptions,
     private readonly observer: { published?(checkpoint: AuditCheckpoint): void; broken?(position: number, reason: string): void } = {},
-  ) {}
+    status: LoopStatus = new LoopStatus('checkpoints'),
+  ) {
+    this.loop = new BackoffLoop(async () => {
+      await this.publishIfDue();
+      return false;
+    }, { idleMs: options.pollMs, status, what: 'audit checkpoint' }, AuditCheckpointPublisher.name);
+  }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.tick ??= this.publishIfDue()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn(`audit checkpoint failed: ${(error as Error).message}`))
-        .finally(() => (this.tick = undefined));
-    }, this.options.pollMs);
-    this.timer.unref();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.tick;
+    await this.loop.stop();
   }
 
   /** Publishes a checkpoint if N events or T seconds have passed; answers it, or undefined. */

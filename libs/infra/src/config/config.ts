@@ -29,6 +29,13 @@ const schema = z.object({
   PORT: wholeNumber(0, 65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
   DB_POOL_SIZE: wholeNumber(1, 200).default(10),
+  DB_CONNECT_TIMEOUT_MS: wholeNumber(100, 120_000).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: wholeNumber(100, 3_600_000).default(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: wholeNumber(1_000, 3_600_000).default(60_000),
+  KAFKA_CONNECTION_TIMEOUT_MS: wholeNumber(100, 120_000).default(3_000),
+  KAFKA_REQUEST_TIMEOUT_MS: wholeNumber(100, 300_000).default(10_000),
+  // The broker refuses sessions below its group.min.session.timeout.ms (6 s by default).
+  KAFKA_SESSION_TIMEOUT_MS: wholeNumber(6_000, 300_000).default(30_000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: wholeNumber(30, 86_400).default(900),
   BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional(),
@@ -69,12 +76,25 @@ function toConfig(env: z.infer<typeof schema>) {
     embedded,
     databaseUrl: env.DATABASE_URL,
     kafka: env.KAFKA_BROKERS
-      ? { brokers: env.KAFKA_BROKERS.split(','), clientId: env.KAFKA_CLIENT_ID, partitions: env.KAFKA_PARTITIONS }
+      ? {
+          brokers: env.KAFKA_BROKERS.split(','),
+          clientId: env.KAFKA_CLIENT_ID,
+          partitions: env.KAFKA_PARTITIONS,
+          connectionTimeoutMs: env.KAFKA_CONNECTION_TIMEOUT_MS,
+          requestTimeoutMs: env.KAFKA_REQUEST_TIMEOUT_MS,
+          sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+        }
       : undefined,
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
     port: env.PORT,
     dataDir: env.DATA_DIR,
     dbPoolSize: env.DB_POOL_SIZE,
+    /** Bounds on every database operation: connecting (and waiting for a pooled connection), a statement, an idle transaction. */
+    dbTimeouts: {
+      connectMs: env.DB_CONNECT_TIMEOUT_MS,
+      statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     bootstrapAdmin: { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD },

@@ -29,6 +29,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'k:1' })).toThrow(/DATABASE_URL: must be a postgres/);
   });
 
+  it('bounds every database and Kafka operation, with defaults and overrides', () => {
+    const production = { DATABASE_URL: 'postgres://u@db:5432/c', KAFKA_BROKERS: 'k1:9092' };
+    expect(loadConfig(production)).toMatchObject({
+      dbTimeouts: { connectMs: 5_000, statementMs: 30_000, idleInTransactionMs: 60_000 },
+      kafka: { connectionTimeoutMs: 3_000, requestTimeoutMs: 10_000, sessionTimeoutMs: 30_000 },
+    });
+    const tuned = loadConfig({ ...production, DB_STATEMENT_TIMEOUT_MS: '120000', KAFKA_SESSION_TIMEOUT_MS: '10000' });
+    expect(tuned.dbTimeouts.statementMs).toBe(120_000);
+    expect(tuned.kafka?.sessionTimeoutMs).toBe(10_000);
+    // The broker refuses sessions shorter than its group.min.session.timeout.ms.
+    expect(() => loadConfig({ ...production, KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS: must be at least 6000/);
+  });
+
   it('refuses half a production configuration instead of silently embedding', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/c' })).toThrow(ConfigError);
     expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092' })).toThrow(/go together/);

@@ -1,5 +1,7 @@
-import { Client } from 'pg';
-import { DataSource, QueryRunner } from 'typeorm';
+import { ClientConfig } from 'pg';
+import { DataSource, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { classifyDatabaseError, DatabaseUnavailableError, isDatabaseUnavailable } from './database-errors';
+import { NotificationListener } from './notification-listener';
 
 export type Row = Record<string, unknown>;
 
@@ -48,29 +50,53 @@ export class Database implements Queryable {
 
   /**
    * LISTENs on a connection of its own and calls `onNotify` for each notification; answers a
-   * function that stops. A lost connection is dropped quietly: callers use it to act sooner,
-   * never as their only trigger. Embedded there is no server to listen to (a no-op).
+   * function that stops. A lost connection is made again in the background (see
+   * NotificationListener): callers use it to act sooner, never as their only trigger.
+   * Embedded there is no server to listen to (a no-op).
    */
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-    if (this.singleConnection) return async () => undefined;
-    const client = new Client({ connectionString: (this.dataSource.options as { url?: string }).url });
-    client.on('error', () => undefined);
-    client.on('notification', () => onNotify());
-    await client.connect();
-    await client.query(`LISTEN ${channel}`);
-    return () => client.end().catch(() => undefined);
+    const config = this.sessionConfig();
+    if (!config) return async () => undefined;
+    const listener = new NotificationListener(config, channel, onNotify);
+    await listener.start();
+    return () => listener.stop();
+  }
+
+  /**
+   * Settings for a connection of its own, outside the pool (a LISTEN, a session lock), with
+   * the pool's connect timeout and keep-alive; undefined when embedded (there is no server).
+   */
+  sessionConfig(): ClientConfig | undefined {
+    if (this.singleConnection) return undefined;
+    const options = this.dataSource.options as { url?: string; extra?: { connectionTimeoutMillis?: number; application_name?: string } };
+    return { connectionString: options.url, connectionTimeoutMillis: options.extra?.connectionTimeoutMillis, keepAlive: true, application_name: options.extra?.application_name };
   }
 
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 
+  /**
+   * Runs `work` on a connection of the pool. When the database turns out to be unavailable
+   * the connection is handed back as broken, so the pool closes it instead of lending it out
+   * again (after a failed COMMIT or a client-side timeout its state is unknown), and the error
+   * leaves as a DatabaseUnavailableError. The runner is released only here, after `work`: so
+   * a QueryRunnerAlreadyReleasedError inside `work` means TypeORM released it because the
+   * connection dropped, which is unavailability too.
+   */
   private async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
+    let broken: unknown;
     try {
       return await work(runner);
+    } catch (error) {
+      const classified = error instanceof QueryRunnerAlreadyReleasedError ? new DatabaseUnavailableError(error) : classifyDatabaseError(error);
+      if (classified instanceof DatabaseUnavailableError) broken = classified;
+      throw classified;
     } finally {
-      await runner.release();
+      const releaseBroken = (runner as { releasePostgresConnection?: (error: unknown) => Promise<void> }).releasePostgresConnection;
+      if (broken !== undefined && releaseBroken) await releaseBroken.call(runner, broken).catch(() => undefined);
+      else await runner.release().catch(() => undefined);
     }
   }
 
@@ -87,19 +113,5 @@ async function runQuery<T>(runner: QueryRunner, sql: string, params: unknown[]):
   return (result.records ?? []) as T[];
 }
 
-/** SQLSTATE classes and socket errors that say "the database is unreachable right now", not "this statement is wrong". */
-const TRANSIENT_SQLSTATE_PREFIXES = ['08', '53', '57P'];
-const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
-
-/**
- * True when a failure is about reaching PostgreSQL (connection lost, server shutting down,
- * too many connections) rather than about the work itself. Consumers retry such failures
- * instead of parking the message, which would skip a good event during a short outage.
- */
-export function isTransientDatabaseError(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (TRANSIENT_SOCKET_CODES.has(code) || TRANSIENT_SQLSTATE_PREFIXES.some((prefix) => code.startsWith(prefix)))) {
-    return true;
-  }
-  return typeof message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
-}
+/** @deprecated the same as isDatabaseUnavailable (database-errors.ts), which is the one classification. */
+export const isTransientDatabaseError = isDatabaseUnavailable;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainEvent } from '@coalition/domain';
 import { Database, Queryable } from '../database/database';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { topicForStreamType } from '../messaging/topics';
 import { WrongExpectedVersion } from './event-store.errors';
 import { FoldedStream, FoldedStreams, Folder } from './folded-streams';
@@ -125,8 +126,11 @@ export class EventStore {
       await this.appendBatch(batch);
     } catch (error) {
       // Something failed the shared transaction (work inside one append, say): each
-      // append gets a transaction of its own, so only the one at fault is refused.
-      if (batch.length === 1) batch[0].reject(error);
+      // append gets a transaction of its own, so only the one at fault is refused. Not when
+      // the database is unavailable: if the connection dropped at COMMIT, the batch may have
+      // committed, and appending it again would record every command twice. Each caller gets
+      // the error (a 503); a retry with its Idempotency-Key finds what did commit.
+      if (batch.length === 1 || isDatabaseUnavailable(error)) for (const one of batch) one.reject(error);
       else for (const one of batch) await this.appendBatch([one]).catch(one.reject);
     }
   }

@@ -8,8 +8,14 @@ import { DeadLetterQueue } from '../projections/dead-letters';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ALL_PROJECTIONS, MemberStatesRepository } from '../read-models';
 import { createTestDatabase, deleteTestTopics, TestDatabase, testAdmin, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
+import { DatabaseUnavailableError } from '../database/database-errors';
+import { LoopStatus } from '../observability/worker-loops';
+import { eventually } from '../testing';
+import { StoredEvent } from '../event-store/stored-event';
+import { EventSink } from './event-transport';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher, KafkaSettings } from './kafka';
 import { OutboxRelay } from './outbox-relay';
+import { EventTopic } from './topics';
 
 /**
  * The production read path end to end: command -> event store -> outbox relay -> Kafka ->
@@ -70,5 +76,36 @@ describe('Events through Kafka to the read models (real Kafka)', () => {
     }
     const partitions = await db.query<{ partition: number }>('SELECT DISTINCT partition FROM outbox ORDER BY partition');
     expect(partitions.length).toBeGreaterThan(1); // the streams really spread over partitions
+  }, 60_000);
+
+  it('retries a batch whose handling fails, in place, until it goes through: nothing skipped, nothing applied twice', async () => {
+    // A sink that cannot reach the database for its first three batches, then can.
+    let refusals = 3;
+    const seen: number[] = [];
+    const flaky: EventSink = {
+      name: 'flaky',
+      async handle(_topic: EventTopic, _partition: number, events: readonly StoredEvent[]) {
+        if (refusals > 0) {
+          refusals -= 1;
+          throw new DatabaseUnavailableError(new Error('Connection terminated unexpectedly'));
+        }
+        seen.push(...events.map((e) => e.position));
+      },
+    };
+    const status = new LoopStatus('consumer');
+    const second = new KafkaEventConsumer(kafka, db, prefix, `${prefix}flaky`, [flaky], { status, backoff: { initialMs: 100, maxMs: 400 } });
+    await second.start();
+    try {
+      const codes = ['FA', 'FB', 'FC'];
+      let last = 0;
+      for (const code of codes) last = (await run(code, { type: 'RegisterState', data: { code, name: `State ${code}`, population: 1 } })).position;
+      await eventually(() => refusals === 0 && status.report().consecutiveFailures > 0, { timeoutMs: 20_000, what: 'the sink to refuse' });
+      const all = Array.from({ length: last }, (_, i) => i + 1);
+      await eventually(() => all.every((p) => seen.includes(p)) && status.report().state === 'running', { timeoutMs: 20_000, what: 'the batches to go through' });
+      // Every event up to the last, each once (this group reads the topic from its beginning).
+      expect([...seen].sort((a, b) => a - b)).toEqual(all);
+    } finally {
+      await second.stop();
+    }
   }, 60_000);
 });

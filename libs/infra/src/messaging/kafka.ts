@@ -1,16 +1,21 @@
-import { Logger } from '@nestjs/common';
-import { Admin, Consumer, Kafka, logLevel, Message, Partitioners, PartitionMetadata, Producer } from 'kafkajs';
-import { Database } from '../database/database';
-import { EVENT_COLUMNS, StoredEvent, toStoredEvent } from '../event-store/stored-event';
+import { Admin, Kafka, logLevel, Message, Partitioners, PartitionMetadata, Producer } from 'kafkajs';
 import { toCloudEvent } from './cloud-event';
-import { EventPublisher, EventSink, OutgoingEvent } from './event-transport';
-import { EventTopic, LogicalTopic, physicalTopic, TOPICS } from './topics';
+import { EventPublisher, OutgoingEvent } from './event-transport';
+import { LogicalTopic, physicalTopic, TOPICS } from './topics';
+
+export { KafkaEventConsumer } from './kafka-event-consumer';
 
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
   partitions: number;
   topicPrefix: string;
+  /** Connecting to a broker (default 3 s). */
+  connectionTimeoutMs?: number;
+  /** Any one request to a broker (default 10 s). */
+  requestTimeoutMs?: number;
+  /** How long the consumer group waits for a silent member (default 30 s). */
+  sessionTimeoutMs?: number;
 }
 
 /**
@@ -41,14 +46,18 @@ class LazyConnection {
   }
 }
 
+/**
+ * Every request to Kafka is bounded: connecting, each request, and a few quick retries. Our
+ * own loops (the relay's back-off, the consumer's restarts) do the longer waiting, and log it,
+ * so kafkajs's own logging stays off: it would print a line per failed connection attempt.
+ */
 export function createKafka(settings: KafkaSettings): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
     logLevel: logLevel.NOTHING,
-    // Fail fast and let our own loops (relay back-off, consumer restart) do the waiting.
-    connectionTimeout: 3_000,
-    requestTimeout: 10_000,
+    connectionTimeout: settings.connectionTimeoutMs ?? 3_000,
+    requestTimeout: settings.requestTimeoutMs ?? 10_000,
     retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
   });
 }
@@ -160,58 +169,4 @@ export class KafkaJsonPublisher {
   async disconnect(): Promise<void> {
     await this.connection.close(() => this.producer.disconnect().catch(() => undefined));
   }
-}
-
-/**
- * The worker's one consumer group over both event topics. A Kafka message is the notice that
- * an event exists and where it sits in its partition; the event itself is read back from the
- * event store by position, so handlers always see the authoritative, unredacted record.
- */
-export class KafkaEventConsumer {
-  private readonly logger = new Logger(KafkaEventConsumer.name);
-  private readonly consumer: Consumer;
-
-  constructor(
-    kafka: Kafka,
-    private readonly db: Database,
-    private readonly topicPrefix: string,
-    groupId: string,
-    private readonly sinks: readonly EventSink[],
-    private readonly partitionsConcurrently = 1,
-  ) {
-    this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 50, retry: { retries: 10 } });
-  }
-
-  async start(): Promise<void> {
-    const byName = new Map<string, EventTopic>([TOPICS.events, TOPICS.legal].map((t) => [physicalTopic(this.topicPrefix, t), t]));
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...byName.keys()], fromBeginning: true });
-    await this.consumer.run({
-      // Partitions are independent (checkpoints, ordering and read-model rows are per
-      // partition), so one partition's batch need not wait behind another's.
-      partitionsConsumedConcurrently: this.partitionsConcurrently,
-      eachBatch: async ({ batch, heartbeat }) => {
-        const topic = byName.get(batch.topic);
-        if (!topic || batch.messages.length === 0) return;
-        const positions = batch.messages.map((m) => Number(m.headers?.['coalition-position']?.toString() ?? JSON.parse(m.value?.toString() ?? '{}').position));
-        const events = await loadByPositions(this.db, positions);
-        for (const sink of this.sinks) {
-          await sink.handle(topic, batch.partition, events);
-          await heartbeat();
-        }
-      },
-    });
-    this.logger.log(`consuming ${[...byName.keys()].join(', ')}`);
-  }
-
-  async stop(): Promise<void> {
-    await this.consumer.disconnect().catch(() => undefined);
-  }
-}
-
-async function loadByPositions(db: Database, positions: number[]): Promise<StoredEvent[]> {
-  const valid = positions.filter((p) => Number.isSafeInteger(p) && p > 0);
-  if (valid.length === 0) return [];
-  const rows = await db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ANY($1::bigint[]) ORDER BY position`, [valid]);
-  return rows.map(toStoredEvent);
 }

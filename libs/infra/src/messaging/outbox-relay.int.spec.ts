@@ -19,6 +19,8 @@ import { CloudEvent } from './cloud-event';
 import { createKafka, ensureTopics, KafkaEventPublisher, KafkaSettings } from './kafka';
 import { EventPublisher } from './event-transport';
 import { OutboxRelay } from './outbox-relay';
+import { RelayLeadership } from './relay-leadership';
+import { LoopStatus } from '../observability/worker-loops';
 import { physicalTopic, TOPICS } from './topics';
 
 const codes = ['AK', 'BC', 'CD', 'DE', 'EF', 'FG'];
@@ -247,4 +249,46 @@ describe('OutboxRelay position cursor (PostgreSQL)', () => {
       await testDb.drop();
     }
   });
+});
+
+describe('OutboxRelay leadership (PostgreSQL)', () => {
+  it('lets one relay of several publish, and another take over at once when the leader stops', async () => {
+    const testDb = await createTestDatabase({ poolSize: 6 });
+    const published: number[] = [];
+    const recording: EventPublisher = {
+      publish: async (batch) => {
+        published.push(...batch.map((b) => b.event.position));
+        return batch.map(() => 0);
+      },
+    };
+    const session = testDb.db.sessionConfig();
+    if (!session) throw new Error('a server database has session settings');
+    const relays = [1, 2, 3].map(() => new OutboxRelay(testDb.db, recording, { batchSize: 20, intervalMs: 20 }, {}, new LoopStatus('relay'), new RelayLeadership(session)));
+    const store = new EventStore(testDb.db);
+    const append = (n: number) =>
+      store.append({
+        streamId: 'leader-stream',
+        streamType: 'member-state',
+        expectedVersion: 'any',
+        events: Array.from({ length: n }, () => ({ type: 'Tick', data: {} })),
+        metadata: { actor: { id: testAdmin.id, kind: testAdmin.kind, stateCode: null, roles: [...testAdmin.roles] }, commandId: 'c', correlationId: 'c', causationId: 'c' },
+        recordedAt: new Date(),
+      });
+    try {
+      for (const relay of relays) relay.start();
+      for (let i = 0; i < 10; i++) await append(10);
+      await eventually(async () => (await relays[0].backlog()) === 0, { timeoutMs: 10_000, what: 'the outbox to drain' });
+      // The leader stops (as a killed worker's connection closes); another relay takes over.
+      const leader = relays.find((relay) => relay.isLeader);
+      expect(relays.filter((relay) => relay.isLeader)).toHaveLength(1);
+      expect(leader).toBeDefined();
+      await leader?.stop();
+      for (let i = 0; i < 5; i++) await append(10);
+      await eventually(async () => (await relays[0].backlog()) === 0, { timeoutMs: 10_000, what: 'the outbox to drain after the leader stopped' });
+      expect([...published].sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    } finally {
+      await Promise.all(relays.map((relay) => relay.stop()));
+      await testDb.drop();
+    }
+  }, 60_000);
 });

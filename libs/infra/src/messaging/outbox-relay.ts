@@ -1,8 +1,10 @@
-import { Logger } from '@nestjs/common';
 import { Database } from '../database/database';
 import { eventColumnsOf, toStoredEvent } from '../event-store/stored-event';
 import { EventPublisher } from './event-transport';
 import { EventTopic } from './topics';
+import { LoopStatus } from '../observability/worker-loops';
+import { BackoffLoop } from '../worker/backoff-loop';
+import { RelayLeadership } from './relay-leadership';
 
 export interface RelayOptions {
   batchSize: number;
@@ -22,11 +24,7 @@ export interface RelayObserver {
  * publish and mark re-sends a batch); consumers are idempotent by position.
  */
 export class OutboxRelay {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private running = false;
-  private wake?: () => void;
-  private loop?: Promise<void>;
-  private pending = false;
+  private readonly loop: BackoffLoop;
   /** Every position up to here is known to be published. */
   private cursor?: number;
   /** The batch after the cursor, read while the previous one was being published. */
@@ -39,25 +37,50 @@ export class OutboxRelay {
     private readonly publisher: EventPublisher,
     private readonly options: RelayOptions,
     private readonly observer: RelayObserver = {},
-  ) {}
+    status: LoopStatus = new LoopStatus('relay'),
+    /** Several workers: only the leader's relay publishes (see RelayLeadership); none: this one always does. */
+    private readonly leadership?: RelayLeadership,
+  ) {
+    // A full batch means more is waiting: publish the next at once. A failure (Kafka or the
+    // database down) backs off and tries again; nothing is lost, the outbox just grows.
+    this.loop = new BackoffLoop(async () => (await this.mayPublish()) && (await this.drainOnce(true)) === this.options.batchSize, {
+      idleMs: options.intervalMs,
+      status,
+      what: 'outbox publish',
+      onFailure: (error) => this.observer.failed?.(error),
+    }, OutboxRelay.name);
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
     await this.settle().catch(() => undefined);
+    await this.leadership?.release();
+  }
+
+  /** Whether this relay is the one publishing (always, without leadership). */
+  get isLeader(): boolean {
+    return this.leadership?.isLeader ?? true;
+  }
+
+  /** With leadership: whether this relay leads now. A relay that has just become leader starts from the oldest unsent row. */
+  private async mayPublish(): Promise<boolean> {
+    if (!this.leadership) return true;
+    const was = this.leadership.isLeader;
+    const leads = await this.leadership.acquire();
+    if (leads && !was) {
+      this.cursor = undefined;
+      this.ahead = undefined;
+    }
+    return leads;
   }
 
   /** Ask for a drain now (after a local append) instead of at the next poll. */
   nudge(): void {
-    this.pending = true;
-    this.wake?.();
+    this.loop.nudge();
   }
 
   /**
@@ -162,37 +185,5 @@ export class OutboxRelay {
   async backlog(): Promise<number> {
     const [row] = await this.db.query<{ count: string }>('SELECT count(*) AS count FROM outbox WHERE sent_at IS NULL');
     return Number(row.count);
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      this.pending = false;
-      let sent = 0;
-      try {
-        sent = await this.drainOnce(true);
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        this.observer.failed?.(error);
-        if (failures === 1 || failures % 20 === 0) {
-          this.logger.warn(`outbox publish failed (attempt ${failures}); will retry: ${(error as Error).message}`);
-        }
-      }
-      if (sent === this.options.batchSize && this.running) continue;
-      const delay = failures > 0 ? Math.min(250 * 2 ** Math.min(failures, 5), 5_000) : this.options.intervalMs;
-      if (!this.pending || failures > 0) await this.sleep(delay);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }

@@ -58,6 +58,26 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly loopFailures = new Counter({
+    name: 'coalition_worker_loop_failures_total',
+    help: 'Failed passes of each worker loop (relay, consumer, scheduler, webhooks, checkpoints); each is retried after a back-off',
+    labelNames: ['loop'] as const,
+    registers: [this.registry],
+  });
+
+  readonly loopLastProgress = new Gauge({
+    name: 'coalition_worker_loop_last_progress_timestamp_seconds',
+    help: 'Unix time of the last completed pass of each worker loop; alert when it stops moving',
+    labelNames: ['loop'] as const,
+    registers: [this.registry],
+  });
+
+  readonly databaseUnavailable = new Counter({
+    name: 'coalition_database_unavailable_total',
+    help: 'Requests answered 503 DATABASE_UNAVAILABLE because the database could not be reached or did not answer in time',
+    registers: [this.registry],
+  });
+
   constructor(process: 'api' | 'worker' | 'embedded') {
     this.registry.setDefaultLabels({ process });
     collectDefaultMetrics({ register: this.registry });

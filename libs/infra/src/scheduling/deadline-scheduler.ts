@@ -1,5 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Database, Queryable } from '../database/database';
+import { isDatabaseUnavailable } from '../database/database-errors';
+import { LoopStatus } from '../observability/worker-loops';
+import { BackoffLoop } from '../worker/backoff-loop';
 
 export interface Deadline {
   /** Deterministic (for example `proposal-close:<id>`), so scheduling twice is harmless. */
@@ -38,26 +41,30 @@ const MAX_RETRY_SECONDS = 300;
 export class DeadlineScheduler {
   private readonly logger = new Logger(DeadlineScheduler.name);
   private readonly handlers = new Map<string, DeadlineHandler>();
-  private timer?: NodeJS.Timeout;
+  private readonly loop: BackoffLoop;
   private ticking?: Promise<number>;
+  /** Claims of ours left behind when the database went away mid-handler: given back on the next pass. */
+  private readonly abandoned = new Set<string>();
 
   constructor(
     private readonly db: Database,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly leaseSeconds = 30,
-  ) {}
+    status: LoopStatus = new LoopStatus('scheduler'),
+  ) {
+    this.loop = new BackoffLoop(async () => (await this.tick()) === CLAIM_BATCH, { idleMs: intervalMs, status, what: 'deadline poll' }, DeadlineScheduler.name);
+  }
 
   register(kind: string, handler: DeadlineHandler): void {
     this.handlers.set(kind, handler);
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick().catch((error) => this.logger.warn(`deadline poll failed; will retry: ${(error as Error).message}`)), this.intervalMs);
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    await this.loop.stop();
     await this.ticking?.catch(() => undefined);
   }
 
@@ -70,6 +77,7 @@ export class DeadlineScheduler {
   private async fireDue(): Promise<number> {
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return 0;
+    await this.releaseAbandoned();
     const claimed = await this.db.query<{ id: string; kind: string; due_at: Date; payload: Record<string, unknown>; attempts: number }>(
       `UPDATE deadlines SET attempts = attempts + 1, claimed_until = now() + make_interval(secs => $2)
         WHERE id IN (SELECT id FROM deadlines
@@ -80,13 +88,18 @@ export class DeadlineScheduler {
       [kinds, this.leaseSeconds],
     );
     let fired = 0;
-    for (const row of claimed) {
+    for (const [index, row] of claimed.entries()) {
       const deadline: Deadline = { id: row.id, kind: row.kind, dueAt: new Date(row.due_at), payload: row.payload };
       try {
         await this.handlers.get(row.kind)?.(deadline);
         await this.db.query('UPDATE deadlines SET fired_at = now(), last_error = NULL WHERE id = $1', [row.id]);
         fired += 1;
       } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          // Nothing can be recorded now; the pass fails and backs off, and the claim is given back once the database answers.
+          for (const left of claimed.slice(index)) this.abandoned.add(left.id);
+          throw error;
+        }
         const retryInSeconds = Math.min(FIRST_RETRY_SECONDS * 2 ** (row.attempts - 1), MAX_RETRY_SECONDS);
         this.logger.warn(`deadline ${row.id} failed (attempt ${row.attempts}), retrying in ${retryInSeconds} s: ${(error as Error).message}`);
         await this.db.query(
@@ -96,5 +109,17 @@ export class DeadlineScheduler {
       }
     }
     return fired;
+  }
+
+  /**
+   * Gives back the claims of deadlines whose handler the database interrupted, so they fire on
+   * this pass instead of after the lease. Handlers are idempotent, so a handler that did its
+   * work before the outage and fires again changes nothing.
+   */
+  private async releaseAbandoned(): Promise<void> {
+    if (this.abandoned.size === 0) return;
+    const ids = [...this.abandoned];
+    await this.db.query('UPDATE deadlines SET claimed_until = NULL WHERE id = ANY($1::text[]) AND fired_at IS NULL', [ids]);
+    for (const id of ids) this.abandoned.delete(id);
   }
 }

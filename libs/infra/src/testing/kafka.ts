@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,13 +11,22 @@ const KAFKA_TOOLS = resolve(__dirname, '../../../../tools/kafka');
 /**
  * A broker of a test's own, on its own port (and data directory), started and stopped with
  * the repository's scripts: for tests that take Kafka down, so the shared broker is untouched.
- * `down()` keeps the data, so `up()` afterwards is a restart with every message kept.
+ * `down()` keeps the data, so `up()` afterwards is a restart with every message kept. With a
+ * `stateDir` of its own (a temporary directory) everything but the jars, which stay shared in
+ * `<repo>/.kafka/libs`, lives there, and `destroy()` removes it.
  */
 export class LocalKafkaBroker {
   constructor(
     readonly port: number,
     private readonly heapOpts = '-Xms128m -Xmx512m',
+    private readonly stateDir?: string,
   ) {}
+
+  /** Stops the broker and deletes its own state directory, if it has one. */
+  async destroy(): Promise<void> {
+    await this.down().catch(() => undefined);
+    if (this.stateDir) rmSync(this.stateDir, { recursive: true, force: true });
+  }
 
   get brokers(): string[] {
     return [`127.0.0.1:${this.port}`];
@@ -33,7 +43,12 @@ export class LocalKafkaBroker {
   private async script(name: string, timeoutMs: number): Promise<void> {
     try {
       await run('bash', [resolve(KAFKA_TOOLS, name)], {
-        env: { ...process.env, KAFKA_PORT: String(this.port), KAFKA_HEAP_OPTS: this.heapOpts },
+        env: {
+          ...process.env,
+          KAFKA_PORT: String(this.port),
+          KAFKA_HEAP_OPTS: this.heapOpts,
+          ...(this.stateDir ? { KAFKA_STATE_DIR: this.stateDir, KAFKA_LIBS_DIR: resolve(KAFKA_TOOLS, '../../.kafka/libs') } : {}),
+        },
         timeout: timeoutMs,
         maxBuffer: 4 * 1024 * 1024,
       });

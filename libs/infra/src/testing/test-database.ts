@@ -17,6 +17,8 @@ export interface TestDatabase {
 export interface TestDatabaseOptions {
   /** Pool size of `db` (default 10, as in production). */
   poolSize?: number;
+  /** The server to create it on (default: testServerUrl()), for a test that runs a server of its own. */
+  serverUrl?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface TestDatabaseOptions {
  * `coalition_t_<random hex>` so test files (and parallel runs) never share state.
  */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
-  const serverUrl = testServerUrl();
+  const serverUrl = options.serverUrl ?? testServerUrl();
   const name = `coalition_t_${randomBytes(6).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = withDatabaseName(serverUrl, name);

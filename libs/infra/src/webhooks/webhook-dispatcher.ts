@@ -10,6 +10,8 @@ import { StoredEvent } from '../event-store/stored-event';
 import { readableEvent, ReaderFactsGatherer } from '../audit/reader-facts';
 import { toCloudEvent } from '../messaging/cloud-event';
 import { EventSink } from '../messaging/event-transport';
+import { LoopStatus } from '../observability/worker-loops';
+import { BackoffLoop } from '../worker/backoff-loop';
 import { sendWebhook, WebhookRequest, WebhookResponse } from './webhook-sender';
 
 export interface WebhookDeliveryOptions {
@@ -74,10 +76,8 @@ export class WebhookDispatcher implements EventSink {
   private readonly instance = randomUUID();
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly leaseMs: number;
+  private readonly loop: BackoffLoop;
   private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private pending = false;
   private pruneTimer?: NodeJS.Timeout;
 
   constructor(
@@ -87,8 +87,15 @@ export class WebhookDispatcher implements EventSink {
     private readonly options: WebhookDeliveryOptions,
     private readonly observer: WebhookObserver = {},
     private readonly send: Send = sendWebhook,
+    status: LoopStatus = new LoopStatus('webhooks'),
   ) {
     this.leaseMs = Math.max(60_000, options.timeoutMs * 3);
+    // Every consumed batch nudges; passes closer together than MIN_PASS_GAP_MS are merged, so
+    // a busy stream does not cost a claim query per batch (deliveries run on, claimed or not).
+    this.loop = new BackoffLoop(async () => {
+      await this.claimAndDeliver();
+      return false;
+    }, { idleMs: options.pollIntervalMs, minGapMs: MIN_PASS_GAP_MS, status, what: 'webhook dispatch poll' }, WebhookDispatcher.name);
   }
 
   async handle(): Promise<void> {
@@ -96,14 +103,13 @@ export class WebhookDispatcher implements EventSink {
   }
 
   nudge(): void {
-    this.pending = true;
-    this.wake?.();
+    this.loop.nudge();
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.loop.start();
     const prune = () =>
       this.pruneDeliveries().catch((error: unknown) => this.logger.warn(`pruning the deliveries log failed: ${(error as Error).message}`));
     void prune();
@@ -132,8 +138,8 @@ export class WebhookDispatcher implements EventSink {
   async stop(): Promise<void> {
     clearInterval(this.pruneTimer);
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
+    await Promise.allSettled(this.inFlight.values());
   }
 
   /** The wait before attempt `failures + 1`: base, 2 x base, 4 x base... with up to 10 % jitter. */
@@ -142,27 +148,11 @@ export class WebhookDispatcher implements EventSink {
     return Math.round(delay * (1 + Math.random() * 0.1));
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.pending = false;
-      const passStarted = Date.now();
-      try {
-        await this.claimAndDeliver();
-      } catch (error) {
-        this.logger.warn(`webhook dispatch poll failed: ${(error as Error).message}`);
-      }
-      if (!this.running) break;
-      if (!this.pending) await this.sleep(this.options.pollIntervalMs);
-      else {
-        // Every consumed batch nudges; passes closer together than this are merged, so a busy
-        // stream does not cost a claim query per batch (deliveries run on, claimed or not).
-        const gap = MIN_PASS_GAP_MS - (Date.now() - passStarted);
-        if (gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
-      }
-    }
-    await Promise.allSettled(this.inFlight.values());
-  }
-
+  /**
+   * Claims webhooks that are due and starts delivering each. A claim of this instance's own
+   * for a webhook it is not delivering is stale (its delivery ended while the database was
+   * down and could not release it), so it is taken again at once rather than after the lease.
+   */
   private async claimAndDeliver(): Promise<void> {
     const free = this.options.concurrency - this.inFlight.size;
     if (free <= 0) return;
@@ -173,7 +163,7 @@ export class WebhookDispatcher implements EventSink {
           SELECT c.webhook_id FROM webhook_dispatch c JOIN rm_webhooks w ON w.id = c.webhook_id
            WHERE w.status = 'active' AND c.position < $1
              AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= now())
-             AND (c.claimed_until IS NULL OR c.claimed_until < now())
+             AND (c.claimed_until IS NULL OR c.claimed_until < now() OR c.claimed_by = $4)
              AND NOT (c.webhook_id = ANY($5::text[]))
            ORDER BY c.next_attempt_at NULLS FIRST, c.webhook_id
            LIMIT $2
@@ -299,16 +289,5 @@ export class WebhookDispatcher implements EventSink {
       webhookId,
       this.instance,
     ]);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }

@@ -8,6 +8,7 @@ import { DeadLetterQueue } from '../projections/dead-letters';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
 import { LegalSignOnDeadline } from '../scheduling/legal-sign-on.deadline';
 import { WorkerRuntime, EVENT_SINKS } from './worker-runtime';
+import { WorkerLoops } from '../observability/worker-loops';
 import { CommandExecutor } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
 import { CompactWorkflows } from '../process-managers/compact-workflows';
@@ -16,8 +17,8 @@ import { CompactWorkflows } from '../process-managers/compact-workflows';
   providers: [
     {
       provide: DeadlineScheduler,
-      useFactory: (config: AppConfig, db: Database) => new DeadlineScheduler(db, config.schedulerIntervalMs),
-      inject: [APP_CONFIG, Database],
+      useFactory: (config: AppConfig, db: Database, loops: WorkerLoops) => new DeadlineScheduler(db, config.schedulerIntervalMs, 30, loops.status('scheduler')),
+      inject: [APP_CONFIG, Database, WorkerLoops],
     },
     {
       // One queue for the projections and the process managers: the dead_letters table, and

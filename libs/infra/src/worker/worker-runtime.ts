@@ -10,7 +10,9 @@ import { EventSink } from '../messaging/event-transport';
 import { InProcessBus } from '../messaging/in-process-bus';
 import { ensureTopics, KafkaEventConsumer, KafkaEventPublisher, KafkaJsonPublisher } from '../messaging/kafka';
 import { OutboxRelay } from '../messaging/outbox-relay';
+import { RelayLeadership } from '../messaging/relay-leadership';
 import { Metrics } from '../observability/metrics';
+import { WorkerLoops } from '../observability/worker-loops';
 import { DeadLetterQueue } from '../projections/dead-letters';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ALL_PROJECTIONS } from '../read-models';
@@ -49,6 +51,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Optional() @Inject(InProcessBus) private readonly bus?: InProcessBus,
     @Optional() @Inject(EVENT_SINKS) private readonly extraSinks: EventSink[] = [],
     @Optional() executor?: CommandExecutor,
+    @Optional() private readonly loops: WorkerLoops = new WorkerLoops(metrics),
   ) {
     if (kafka) {
       this.publisher = new KafkaEventPublisher(kafka, config.topicPrefix);
@@ -59,20 +62,20 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     });
     const publisher = this.publisher ?? bus;
     if (!publisher) throw new Error('the worker needs Kafka or the in-process bus');
-    this.relay = new OutboxRelay(db, publisher, config.relay, {
-      published: (count) => metrics.eventsPublished.inc(count),
-    });
+    const session = db.sessionConfig();
+    this.relay = new OutboxRelay(db, publisher, config.relay, { published: (count) => metrics.eventsPublished.inc(count) }, this.loops.status('relay'), session && new RelayLeadership(session));
     this.webhooks = new WebhookDispatcher(db, store, executor ?? new CommandExecutor(store), {
       ...DEFAULT_WEBHOOK_DELIVERY,
       ...config.webhookDelivery,
       allowPrivate: config.webhookAllowPrivate,
-    }, { attempted: (outcome) => metrics.webhookAttempts.inc({ outcome }) });
+    }, { attempted: (outcome) => metrics.webhookAttempts.inc({ outcome }) }, undefined, this.loops.status('webhooks'));
     const jsonPublisher = this.jsonPublisher;
     this.checkpoints = new AuditCheckpointPublisher(
       db,
       jsonPublisher && ((checkpoint) => jsonPublisher.send(TOPICS.auditCheckpoints, AUDIT_CHECKPOINT_KEY, checkpoint)),
       { ...config.auditCheckpoints, pollMs: 1_000 },
       { published: (checkpoint) => metrics.auditCheckpointPosition.set(checkpoint.position) },
+      this.loops.status('checkpoints'),
     );
   }
 
@@ -81,16 +84,16 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.kafka && this.config.kafka) {
-      await ensureTopics(this.kafka, { ...this.config.kafka, topicPrefix: this.config.topicPrefix });
-      this.consumer = new KafkaEventConsumer(
-        this.kafka,
-        this.db,
-        this.config.topicPrefix,
-        `${this.config.topicPrefix}coalition-worker`,
-        this.sinks,
-        this.config.kafka.partitions,
-      );
+    const { kafka, config } = this;
+    if (kafka && config.kafka) {
+      const settings = { ...config.kafka, topicPrefix: config.topicPrefix };
+      // With Kafka down at start the worker still starts: the consumer keeps trying in the background.
+      this.consumer = new KafkaEventConsumer(kafka, this.db, config.topicPrefix, `${config.topicPrefix}coalition-worker`, this.sinks, {
+        partitionsConcurrently: config.kafka.partitions,
+        sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+        status: this.loops.status('consumer'),
+        prepare: () => ensureTopics(kafka, settings),
+      });
       await this.consumer.start();
     } else {
       for (const sink of this.sinks) this.bus?.subscribe(sink);

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '@coalition/domain';
-import { WrongExpectedVersion } from '@coalition/infra';
+import { isDatabaseUnavailable, Metrics, WrongExpectedVersion } from '@coalition/infra';
 import { Request, Response } from 'express';
 import { problem, Problem, ProblemException } from './problem';
 
@@ -16,6 +16,13 @@ const HTTP_CODES: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
 };
+/**
+ * Seconds a client should wait before retrying a 503. A PostgreSQL restart takes a few
+ * seconds; a projection catching up, about one.
+ */
+const RETRY_AFTER_SECONDS: Record<string, number> = { DATABASE_UNAVAILABLE: 2, PROJECTION_LAGGING: 1 };
+/** During an outage every request fails alike: one log line per this many milliseconds, with the count. */
+const OUTAGE_LOG_EVERY_MS = 5_000;
 /** PostgreSQL rejects some input the validators cannot see (a NUL in text, for one): still the caller's fault. */
 const PG_BAD_INPUT = new Set(['22P05', '22021', '22P02', '22003', '22007', '22008', '54000']);
 
@@ -23,6 +30,9 @@ const PG_BAD_INPUT = new Set(['22P05', '22021', '22P02', '22003', '22007', '2200
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
+  private unavailable = { since: 0, count: 0 };
+
+  constructor(private readonly metrics: Metrics) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
@@ -41,11 +51,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       });
     }
     if (response.headersSent) return;
+    const retryAfter = body.status === 503 ? RETRY_AFTER_SECONDS[body.code] : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
   private toProblem(error: unknown, request: Request): Problem {
     if (error instanceof ProblemException) return error.problem;
+    // Before anything else: an unreachable database is never the caller's fault, nor a bug.
+    if (isDatabaseUnavailable(error)) return this.databaseUnavailable(error, request);
     if (error instanceof WrongExpectedVersion) {
       return problem(error.pinned ? 412 : 409, 'VERSION_CONFLICT', error.message);
     }
@@ -66,6 +80,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (pgCode && PG_BAD_INPUT.has(pgCode)) return problem(400, 'VALIDATION_FAILED', 'A value in the request cannot be stored');
     this.logger.error({ msg: 'unhandled error', route: `${request.method} ${request.originalUrl}`, err: error });
     return problem(500, 'INTERNAL', 'An unexpected error occurred');
+  }
+
+  /** 503 `DATABASE_UNAVAILABLE`: safe to retry, with the same Idempotency-Key for a command. */
+  private databaseUnavailable(error: unknown, request: Request): Problem {
+    this.metrics.databaseUnavailable.inc();
+    const now = Date.now();
+    this.unavailable.count += 1;
+    if (now - this.unavailable.since >= OUTAGE_LOG_EVERY_MS) {
+      this.logger.warn({ msg: 'database unavailable; answered 503', requests: this.unavailable.count, route: `${request.method} ${request.originalUrl}`, error: (error as Error)?.message });
+      this.unavailable = { since: now, count: 0 };
+    }
+    return problem(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; retry after the time in Retry-After (commands with the same Idempotency-Key take effect once)');
   }
 }
 
