@@ -6,6 +6,7 @@ import { AppConfig } from '@coalition/infra';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { strictValidationPipe } from '../common/http/validation.pipe';
+import { ProblemDto } from '../common/openapi/problem.dto';
 import { resolveJwtSecret } from './jwt-secret';
 
 export const API_PREFIX = 'api/v1';
@@ -39,6 +40,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
       .addBearerAuth()
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
       .build(),
+    { extraModels: [ProblemDto] },
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
