@@ -20,7 +20,8 @@ const BANNER = `/**
 
 /** The TypeScript types of an OpenAPI document, exactly as `npm run api-client:generate` writes them. */
 async function apiClientTypesOf(document: OpenAPI3): Promise<string> {
-  return BANNER + astToString(await openapiTS(document, { silent: true }));
+  // A default says what the api assumes when a field is left out: it must not make the field required.
+  return BANNER + astToString(await openapiTS(document, { silent: true, defaultNonNullable: false }));
 }
 
 /** The OpenAPI document a running api serves. */

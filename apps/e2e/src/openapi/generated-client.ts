@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import { ROOT } from '../processes';
 
 /** The typed client's committed types. */
@@ -13,4 +15,52 @@ export const COMMITTED_TYPES = join(ROOT, 'libs/api-client/src/generated/coaliti
  */
 export async function generateClientTypes(apiUrl: string, out: string): Promise<void> {
   await promisify(execFile)(process.execPath, [join(ROOT, 'dist/tools/generate-api-client.js'), '--from', apiUrl, '--out', out], { cwd: ROOT });
+}
+
+/**
+ * Type-checks `file` under --strict against the client types in `types` (its imports of
+ * `@coalition/api-client` resolve to the library with those types), and refuses the escapes a
+ * type check cannot see: `as` casts, `<T>x` assertions, `!` and `any`. Answers the faults, one a line.
+ */
+export function typeCheckAgainst(file: string, types: string): string[] {
+  const dir = mkdtempSync(join(ROOT, 'tmp', 'client-check-'));
+  try {
+    mkdirSync(join(dir, 'generated'));
+    copyFileSync(types, join(dir, 'generated', 'coalition-api.d.ts'));
+    copyFileSync(join(ROOT, 'libs/api-client/src/index.ts'), join(dir, 'index.ts'));
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      lib: ['lib.es2022.d.ts'],
+      types: ['node'],
+      typeRoots: [join(ROOT, 'node_modules/@types')],
+      baseUrl: dir,
+      paths: { '@coalition/api-client': ['index.ts'] },
+    });
+    const faults = ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '' }));
+    const source = program.getSourceFile(file);
+    if (source) faults.push(...escapesIn(source));
+    return faults;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function escapesIn(source: ts.SourceFile): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const isConst = ts.isAsExpression(node) && ts.isTypeReferenceNode(node.type) && node.type.typeName.getText() === 'const';
+    if ((ts.isAsExpression(node) && !isConst) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node) || node.kind === ts.SyntaxKind.AnyKeyword) {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+      found.push(`${source.fileName}:${line + 1}: ${node.getText()} escapes the type check`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }

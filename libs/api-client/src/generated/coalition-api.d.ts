@@ -11,7 +11,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_live"];
+        /**
+         * Liveness probe
+         * @description Answers while the process runs; it checks nothing else.
+         *
+         *     **Who may call:** anyone; no credentials needed.
+         */
+        get: operations["checkLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -27,7 +33,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_ready"];
+        /**
+         * Readiness probe
+         * @description Checks the database and, where configured, Kafka: 200 when all are up, 503 naming what is down.
+         *
+         *     **Who may call:** anyone; no credentials needed.
+         */
+        get: operations["checkReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -43,7 +55,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MetricsController_scrape"];
+        /**
+         * Prometheus metrics
+         * @description The Prometheus text exposition format; docs/operations.md lists what is measured.
+         *
+         *     **Who may call:** anyone; no credentials needed.
+         */
+        get: operations["scrapeMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -61,7 +79,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["LoginController_login"];
+        /**
+         * Sign in with a username and password
+         * @description Answers a short-lived bearer token. After 10 failed attempts for one username within 15 minutes, further attempts for it are refused (429) for the rest of that window.
+         *
+         *     **Who may call:** anyone; no credentials needed.
+         */
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -75,7 +99,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MeController_me"];
+        /**
+         * Who am I
+         * @description The principal the credentials stand for: a user or an API key, its roles, state and scopes.
+         *
+         *     **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -91,9 +121,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListUsersController_list"];
+        /**
+         * List users
+         * @description Every user, never a password hash.
+         *
+         *     **Who may call:** users with the role `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["listUsers"];
         put?: never;
-        post: operations["RegisterUserController_register"];
+        /**
+         * Register a user
+         * @description Coordinators and counsel need the stateCode of a registered state; the username must be free (409 DUPLICATE).
+         *
+         *     **Who may call:** users with the role `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["registerUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -109,7 +151,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DeactivateUserController_deactivate"];
+        /**
+         * Deactivate a user
+         * @description The user's tokens stop working at once.
+         *
+         *     **Who may call:** users with the role `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["deactivateUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -123,9 +171,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListApiKeysController_list"];
+        /**
+         * List API keys
+         * @description **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["listApiKeys"];
         put?: never;
-        post: operations["IssueApiKeyController_issue"];
+        /**
+         * Issue an API key
+         * @description For an agency system of a state. A key gets only scopes its issuer could exercise itself.
+         *
+         *     **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["issueApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -142,7 +200,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["RevokeApiKeyController_revoke"];
+        /**
+         * Revoke an API key
+         * @description **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -155,9 +217,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListStatesController_list"];
+        /**
+         * List member states
+         * @description **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["listStates"];
         put?: never;
-        post: operations["RegisterStateController_register"];
+        /**
+         * Register a member state
+         * @description **Who may call:** users with the role `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["registerState"];
         delete?: never;
         options?: never;
         head?: never;
@@ -177,7 +247,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["ChangePopulationController_change"];
+        /**
+         * Change a state's population
+         * @description Population-weighted proposals opened afterwards weigh it; open ones keep their frozen weights.
+         *
+         *     **Who may call:** users with the role `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        patch: operations["changePopulation"];
         trace?: never;
     };
     "/api/v1/legal-actions": {
@@ -187,9 +263,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListLegalActionsController_list"];
+        /**
+         * List legal actions
+         * @description **Who may call:** users with the role `counsel` or `auditor` or `admin`; API keys with the scope `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["listLegalActions"];
         put?: never;
-        post: operations["OpenLegalActionController_open"];
+        /**
+         * Open a joint legal action
+         * @description The caller's state is the lead and first signatory.
+         *
+         *     **Who may call:** users with the role `counsel`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["openLegalAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -205,7 +291,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["SignLegalActionController_sign"];
+        /**
+         * Sign on to a legal action
+         * @description **Who may call:** users with the role `counsel`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["signLegalAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -222,7 +312,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["WithdrawSignatureController_withdraw"];
+        /**
+         * Withdraw a state's signature
+         * @description Before filing; the lead state cannot withdraw.
+         *
+         *     **Who may call:** users with the role `counsel`; no API key. A principal bound to a state acts only for that state.
+         */
+        delete: operations["withdrawSignature"];
         options?: never;
         head?: never;
         patch?: never;
@@ -237,7 +333,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["FileLegalActionController_file"];
+        /**
+         * File a legal action
+         * @description Freezes the signatories.
+         *
+         *     **Who may call:** users with the role `counsel`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["fileLegalAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -253,7 +355,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["RecordDevelopmentController_record"];
+        /**
+         * Record a development in a filed legal action
+         * @description **Who may call:** users with the role `counsel`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["recordDevelopment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -269,7 +375,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CloseLegalActionController_close"];
+        /**
+         * Close a legal action with its outcome
+         * @description **Who may call:** users with the role `counsel`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["closeLegalAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -283,7 +393,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetLegalActionController_get"];
+        /**
+         * Get a legal action
+         * @description **Who may call:** users with the role `counsel` or `auditor` or `admin`; API keys with the scope `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["getLegalAction"];
         put?: never;
         post?: never;
         delete?: never;
@@ -299,9 +413,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListCompactsController_list"];
+        /**
+         * List compacts
+         * @description **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["listCompacts"];
         put?: never;
-        post: operations["DraftCompactController_draft"];
+        /**
+         * Draft a compact
+         * @description The caller's state must be one of the founding states, which start admitted.
+         *
+         *     **Who may call:** users with the role `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["draftCompact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -315,7 +439,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetCompactController_get"];
+        /**
+         * Get a compact
+         * @description With `asOf`, the compact as it stood at that time, folded from its events.
+         *
+         *     **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["getCompact"];
         put?: never;
         post?: never;
         delete?: never;
@@ -333,7 +463,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["RatifyCompactController_ratify"];
+        /**
+         * Ratify a compact
+         * @description By the caller's state's instrument (statute, executive order, agreement); the compact becomes active when minRatifications states have ratified.
+         *
+         *     **Who may call:** users with the role `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["ratifyCompact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -349,7 +485,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WithdrawFromCompactController_withdraw"];
+        /**
+         * Give notice to withdraw from a compact
+         * @description The state is withdrawing until effectiveAt (now + withdrawalNoticeDays), then withdrawn.
+         *
+         *     **Who may call:** users with the role `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["withdrawFromCompact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -365,7 +507,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["JoinCompactController_join"];
+        /**
+         * Ask to join a compact
+         * @description The caller's state becomes applied and an admission proposal opens for the ratified states; the answer's id is that proposal's.
+         *
+         *     **Who may call:** users with the role `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["joinCompact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -379,9 +527,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListCompactProposalsController_list"];
+        /**
+         * List a compact's proposals
+         * @description Newest first.
+         *
+         *     **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["listCompactProposals"];
         put?: never;
-        post: operations["OpenProposalController_open"];
+        /**
+         * Open a proposal in a compact
+         * @description A resolution, an amendment or a dissolution; its electorate and weights are frozen now.
+         *
+         *     **Who may call:** users with the role `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["openProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -397,7 +557,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CastVoteController_vote"];
+        /**
+         * Vote on a proposal
+         * @description A state may change its vote until the proposal closes; every vote stays in the audit log. The last electorate vote closes it.
+         *
+         *     **Who may call:** users with the role `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["castVote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -413,7 +579,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CloseProposalController_close"];
+        /**
+         * Close a proposal
+         * @description Once closesAt has passed or every electorate state has voted (else 409 PROPOSAL_STILL_OPEN).
+         *
+         *     **Who may call:** users with the role `coordinator` or `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["closeProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,7 +599,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetProposalController_get"];
+        /**
+         * Get a proposal
+         * @description With its votes and tally.
+         *
+         *     **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["getProposal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -445,7 +623,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MakePledgeController_pledge"];
+        /**
+         * Pledge resources to a compact
+         * @description A standing offer of capacity by a ratified state of an active compact.
+         *
+         *     **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["makePledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -461,7 +645,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MakeRequestController_request"];
+        /**
+         * Request resources in a compact
+         * @description **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["makeRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -477,7 +665,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MakeOfferController_offer"];
+        /**
+         * Offer part of a pledge to a request
+         * @description Reserves that much of the pledge; the answer's id is the offer's.
+         *
+         *     **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["makeOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -493,7 +687,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AcceptOfferController_acceptOffer"];
+        /**
+         * Accept an offer
+         * @description A binding agreement between the two states.
+         *
+         *     **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["acceptOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -509,7 +709,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DeclineOfferController_declineOffer"];
+        /**
+         * Decline an offer
+         * @description Releases its reservation.
+         *
+         *     **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["declineOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -525,7 +731,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WithdrawOfferController_withdrawOffer"];
+        /**
+         * Withdraw an offer
+         * @description Before acceptance; releases its reservation.
+         *
+         *     **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["withdrawOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -541,7 +753,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ConfirmReceiptController_confirmReceipt"];
+        /**
+         * Confirm receipt of an accepted offer
+         * @description **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["confirmReceipt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -557,7 +773,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ClaimReimbursementController_claim"];
+        /**
+         * Claim reimbursement for an accepted offer
+         * @description The categories sum to the amount, to the cent.
+         *
+         *     **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["claimReimbursement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -573,7 +795,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ApproveReimbursementController_approveReimbursement"];
+        /**
+         * Approve a reimbursement
+         * @description **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["approveReimbursement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -589,7 +815,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["PayReimbursementController_payReimbursement"];
+        /**
+         * Record payment of a reimbursement
+         * @description **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["payReimbursement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -605,7 +835,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WithdrawPledgeController_withdrawPledge"];
+        /**
+         * Withdraw a pledge
+         * @description Takes back its unreserved remainder.
+         *
+         *     **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["withdrawPledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -621,7 +857,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CancelRequestController_cancelRequest"];
+        /**
+         * Cancel a request
+         * @description Open offers on it are declined.
+         *
+         *     **Who may call:** users with the role `coordinator`; API keys with the scope `resources:write`. A principal bound to a state acts only for that state.
+         */
+        post: operations["cancelRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -635,7 +877,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetPledgeController_get"];
+        /**
+         * Get a pledge
+         * @description **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write`. A principal bound to a state acts only for that state.
+         */
+        get: operations["getPledge"];
         put?: never;
         post?: never;
         delete?: never;
@@ -651,7 +897,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetRequestController_get"];
+        /**
+         * Get a request
+         * @description With the offers made on it.
+         *
+         *     **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write`. A principal bound to a state acts only for that state.
+         */
+        get: operations["getRequest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -667,7 +919,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetOfferController_get"];
+        /**
+         * Get an offer
+         * @description With its reimbursements.
+         *
+         *     **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write`. A principal bound to a state acts only for that state.
+         */
+        get: operations["getOffer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -683,7 +941,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetCompactResourcesController_get"];
+        /**
+         * Get a compact's resource pools and ledger
+         * @description **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write`. A principal bound to a state acts only for that state.
+         */
+        get: operations["getCompactResources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -699,7 +961,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListAuditEventsController_list"];
+        /**
+         * Read the audit log
+         * @description Keyset pages over the global order, with filters.
+         *
+         *     **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["listAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -715,7 +983,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReadAuditStreamController_read"];
+        /**
+         * Read one aggregate's history
+         * @description **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["readAuditStream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -731,7 +1003,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["VerifyChainController_verify"];
+        /**
+         * Verify the hash chain
+         * @description **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["verifyChain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -747,7 +1023,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ExportAuditEventsController_export"];
+        /**
+         * Export the audit log
+         * @description As NDJSON or CSV, streamed.
+         *
+         *     **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["exportAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -763,7 +1045,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListAuditCheckpointsController_list"];
+        /**
+         * List published chain checkpoints
+         * @description **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["listAuditCheckpoints"];
         put?: never;
         post?: never;
         delete?: never;
@@ -779,7 +1065,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReadDecisionRecordController_read"];
+        /**
+         * Read a proposal's decision record
+         * @description **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["readDecisionRecord"];
         put?: never;
         post?: never;
         delete?: never;
@@ -795,7 +1085,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["EventFeedController_read"];
+        /**
+         * Read the event feed
+         * @description CloudEvents after a position, only those the caller may read.
+         *
+         *     **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["readEventFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -811,9 +1107,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListWebhooksController_list"];
+        /**
+         * List webhooks
+         * @description **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["listWebhooks"];
         put?: never;
-        post: operations["RegisterWebhookController_register"];
+        /**
+         * Register a webhook
+         * @description **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["registerWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -827,10 +1131,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListWebhooksController_get"];
+        /**
+         * Get a webhook
+         * @description **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["getWebhook"];
         put?: never;
         post?: never;
-        delete: operations["DeleteWebhookController_delete"];
+        /**
+         * Delete a webhook
+         * @description **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         patch?: never;
@@ -845,7 +1157,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["EnableWebhookController_enable"];
+        /**
+         * Enable a disabled webhook
+         * @description **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["enableWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -859,7 +1175,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListWebhookDeliveriesController_list"];
+        /**
+         * List a webhook's deliveries
+         * @description **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -875,7 +1195,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AsyncApiDocumentController_read"];
+        /**
+         * Get the AsyncAPI document of the Kafka topics
+         * @description **Who may call:** anyone; no credentials needed.
+         */
+        get: operations["getAsyncApiDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -893,6 +1217,35 @@ export interface components {
             username: string;
             password: string;
         };
+        AccessToken: {
+            /** @description A JWT: send it as `Authorization: Bearer <accessToken>` */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /**
+             * @description Seconds until it expires
+             * @example 900
+             */
+            expiresIn: number;
+        };
+        /** @description The caller, as the api sees it */
+        Me: {
+            /** @description User id or API key id */
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "api-key";
+            /** @description Users only */
+            username?: string;
+            /** @description Empty for an API key */
+            roles: ("admin" | "coordinator" | "counsel" | "auditor")[];
+            /**
+             * @description The state it acts for; null for admins and auditors
+             * @example WA
+             */
+            stateCode: string | null;
+            /** @description API keys only */
+            scopes?: ("read" | "resources:write" | "legal:read")[];
+        };
         RegisterUserRequest: {
             /** @example wa.coordinator */
             username: string;
@@ -902,13 +1255,39 @@ export interface components {
             /** @example WA */
             stateCode?: string;
         };
-        CommandResultDto: {
-            /** @description Id of the aggregate the command acted on */
+        /** @description Every command's answer */
+        CommandResult: {
+            /**
+             * @description Id of the aggregate the command acted on (or created)
+             * @example 3f0c8f8e-5d0b-4b8e-9a55-0c1d2e3f4a5b
+             */
             id: string;
-            /** @description Stream version after the command */
+            /**
+             * @description The aggregate's stream version after the command: send it as If-Match to pin the next command
+             * @example 3
+             */
             version: number;
-            /** @description Global position of the last event written */
+            /**
+             * @description Global position of the last event written: pass it as minPosition to read your write
+             * @example 42
+             */
             position: number;
+        };
+        User: {
+            /** @description Derived from the lower-cased username */
+            id: string;
+            username: string;
+            displayName: string;
+            roles: ("admin" | "coordinator" | "counsel" | "auditor")[];
+            /** @example WA */
+            stateCode: string | null;
+            /** @description False once deactivated: its tokens no longer work */
+            active: boolean;
+            /**
+             * @description Its stream in the audit log (GET /audit/streams/{streamId})
+             * @example user-wa.coordinator
+             */
+            streamId: string;
         };
         IssueApiKeyRequest: {
             /** @example WA emergency operations center */
@@ -917,10 +1296,46 @@ export interface components {
             stateCode: string;
             scopes: ("read" | "resources:write" | "legal:read")[];
             /**
+             * Format: date-time
              * @description When the key stops working; never, if omitted
              * @example 2027-01-01T00:00:00Z
              */
             expiresAt?: string;
+        };
+        IssuedApiKey: {
+            /**
+             * @description Id of the aggregate the command acted on (or created)
+             * @example 3f0c8f8e-5d0b-4b8e-9a55-0c1d2e3f4a5b
+             */
+            id: string;
+            /**
+             * @description The aggregate's stream version after the command: send it as If-Match to pin the next command
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description Global position of the last event written: pass it as minPosition to read your write
+             * @example 42
+             */
+            position: number;
+            /** @description The key itself, shown only in this answer (an Idempotency-Key replay answers without it): send it as X-API-Key */
+            key?: string;
+        };
+        /** @description An API key as its managers see it: never the key or its hash */
+        ApiKey: {
+            id: string;
+            name: string;
+            /** @example WA */
+            stateCode: string;
+            scopes: ("read" | "resources:write" | "legal:read")[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description Its stream in the audit log */
+            streamId: string;
         };
         RegisterStateRequest: {
             /** @example WA */
@@ -934,6 +1349,19 @@ export interface components {
             /** @example 7900000 */
             population: number;
         };
+        MemberState: {
+            /** @example WA */
+            code: string;
+            /** @example Washington */
+            name: string;
+            /** @example 7812880 */
+            population: number;
+            /**
+             * @description Its stream in the audit log (GET /audit/streams/{streamId})
+             * @example member-state-WA
+             */
+            streamId: string;
+        };
         OpenLegalActionRequest: {
             /** @enum {string} */
             kind: "lawsuit" | "amicus-brief" | "comment-letter" | "petition";
@@ -943,6 +1371,7 @@ export interface components {
             /** @example U.S. District Court, N.D. Cal. */
             forum: string;
             /**
+             * Format: date-time
              * @description ISO 8601 time with a zone; must be in the future
              * @example 2026-03-01T17:00:00Z
              */
@@ -952,7 +1381,10 @@ export interface components {
         };
         SignLegalActionRequest: Record<string, never>;
         FileLegalActionRequest: {
-            /** @example 2026-03-02 */
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
             filedOn: string;
             /** @example 3:26-cv-00042 */
             docketNumber: string;
@@ -967,7 +1399,10 @@ export interface components {
         RecordDevelopmentRequest: {
             /** @enum {string} */
             kind: "order" | "ruling" | "injunction" | "appeal" | "judgment" | "settlement" | "dismissal";
-            /** @example 2026-04-10 */
+            /**
+             * Format: date
+             * @example 2026-04-10
+             */
             occurredOn: string;
             summary: string;
             /** @description SHA-256 of the document, 64 hexadecimal characters */
@@ -981,36 +1416,47 @@ export interface components {
             outcome: "won" | "lost" | "settled" | "mixed" | "withdrawn";
             summary: string;
         };
-        SignatoryResponse: {
+        Signatory: {
             /** @example CA */
             stateCode: string;
+            /** Format: date-time */
             signedAt: string;
             /** @description Id of the counsel who signed */
             signedBy: string;
         };
-        FilingResponse: {
-            /** @example 2026-03-02 */
+        Filing: {
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
             filedOn: string;
             docketNumber: string;
             documentSha256: string;
             documentUri?: string;
+            /** Format: date-time */
             filedAt: string;
             filedBy: string;
         };
-        DevelopmentResponse: {
+        Development: {
+            /** Format: uuid */
             id: string;
             /** @enum {string} */
             kind: "order" | "ruling" | "injunction" | "appeal" | "judgment" | "settlement" | "dismissal";
-            /** @example 2026-04-10 */
+            /**
+             * Format: date
+             * @example 2026-04-10
+             */
             occurredOn: string;
             summary: string;
             documentSha256?: string;
             /** @description The signatory state whose counsel recorded it */
             stateCode: string;
+            /** Format: date-time */
             recordedAt: string;
             recordedBy: string;
         };
-        LegalActionResponse: {
+        LegalAction: {
+            /** Format: uuid */
             id: string;
             /** @enum {string} */
             kind: "lawsuit" | "amicus-brief" | "comment-letter" | "petition";
@@ -1021,22 +1467,28 @@ export interface components {
             leadState: string;
             /** @enum {string} */
             status: "open" | "filed" | "closed";
+            /** Format: date-time */
             signOnDeadline: string;
+            /** Format: uuid */
             compactId?: string;
             /** @description Current signatories; withdrawn signatures stay in the audit log only */
-            signatories: components["schemas"]["SignatoryResponse"][];
+            signatories: components["schemas"]["Signatory"][];
             /** @description The signatories as they stood at signOnDeadline; present once the worker has locked the list (within seconds of the deadline) */
-            signatoriesAtDeadline?: components["schemas"]["SignatoryResponse"][];
-            filing?: components["schemas"]["FilingResponse"];
-            developments: components["schemas"]["DevelopmentResponse"][];
+            signatoriesAtDeadline?: components["schemas"]["Signatory"][];
+            filing?: components["schemas"]["Filing"];
+            developments: components["schemas"]["Development"][];
             /** @enum {string} */
             outcome?: "won" | "lost" | "settled" | "mixed" | "withdrawn";
             outcomeSummary?: string;
+            /** Format: date-time */
             closedAt?: string;
+            /** Format: date-time */
             openedAt: string;
             openedBy: string;
             /** @description Stream version, for If-Match */
             version: number;
+            /** @description Its stream in the audit log (GET /audit/streams/{streamId}) */
+            streamId: string;
         };
         CharterDto: {
             /** @example Article I. The party states agree to render mutual aid... */
@@ -1070,9 +1522,70 @@ export interface components {
              */
             foundingStates: string[];
             /** @default 2 */
-            minRatifications: number;
+            minRatifications?: number;
             /** @default 0 */
+            withdrawalNoticeDays?: number;
+        };
+        CompactSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "dissolved";
+            /** @description Members admitted, ratified or withdrawing */
+            memberCount: number;
+            /** @description Its stream in the audit log (GET /audit/streams/{streamId}) */
+            streamId: string;
+        };
+        Charter: {
+            text: string;
+            /** @description Hex SHA-256 of the UTF-8 text: the copy a state ratified can be checked against it */
+            sha256: string;
+            /** @description 1 when drafted; each passed amendment of the text adds one */
+            version: number;
+        };
+        Ratification: {
+            /** @enum {string} */
+            kind: "statute" | "executive-order" | "agreement";
+            /** @example RCW 38.10.010 */
+            reference: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            enactedOn: string;
+        };
+        CompactMember: {
+            /** @example WA */
+            stateCode: string;
+            /** @enum {string} */
+            status: "applied" | "admitted" | "ratified" | "withdrawing" | "withdrawn";
+            ratification?: components["schemas"]["Ratification"];
+            /**
+             * Format: date-time
+             * @description When a withdrawing state is withdrawn
+             */
+            effectiveAt?: string;
+        };
+        Compact: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            purpose: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "dissolved";
+            charter: components["schemas"]["Charter"];
+            votingRule: components["schemas"]["VotingRuleDto"];
+            minRatifications: number;
             withdrawalNoticeDays: number;
+            members: components["schemas"]["CompactMember"][];
+            /** @description Stream version, for If-Match */
+            version: number;
+            /**
+             * @description Its stream in the audit log (GET /audit/streams/{streamId})
+             * @example compact-3f0c8f8e-5d0b-4b8e-9a55-0c1d2e3f4a5b
+             */
+            streamId: string;
         };
         RatifyCompactRequest: {
             /** @enum {string} */
@@ -1083,6 +1596,7 @@ export interface components {
              */
             reference: string;
             /**
+             * Format: date
              * @description YYYY-MM-DD
              * @example 2026-03-01
              */
@@ -1094,6 +1608,7 @@ export interface components {
         };
         JoinCompactRequest: {
             /**
+             * Format: date-time
              * @description When the admission vote closes; default 7 days from now
              * @example 2026-06-01T17:00:00Z
              */
@@ -1112,6 +1627,7 @@ export interface components {
             /** @example Resolved, that each party state... */
             text: string;
             /**
+             * Format: date-time
              * @description When voting ends; the worker closes the proposal then
              * @example 2026-06-01T17:00:00Z
              */
@@ -1124,6 +1640,76 @@ export interface components {
             choice: "yes" | "no" | "abstain";
         };
         CloseProposalRequest: Record<string, never>;
+        ElectorateSeat: {
+            /** @example WA */
+            stateCode: string;
+            /** @description 1 under one-state-one-vote; the population when the proposal opened under population-weighted */
+            weight: number;
+        };
+        Vote: {
+            /** @example WA */
+            stateCode: string;
+            /** @enum {string} */
+            choice: "yes" | "no" | "abstain";
+            /** Format: date-time */
+            castAt: string;
+            /** @description The principal that cast it */
+            castBy: string;
+        };
+        Tally: {
+            /** @description Sum of the weights whose latest vote is yes */
+            yes: number;
+            no: number;
+            abstain: number;
+            /** @description Weight that voted (abstentions included) over the electorate's weight */
+            participation: number;
+            quorumMet: boolean;
+            thresholdMet: boolean;
+        };
+        Amendment: {
+            charterText?: string;
+            votingRule?: components["schemas"]["VotingRuleDto"];
+        };
+        Proposal: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            compactId: string;
+            /** @enum {string} */
+            kind: "resolution" | "amendment" | "dissolution" | "admission";
+            title: string;
+            text: string;
+            /** @enum {string} */
+            status: "open" | "passed" | "failed";
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Frozen when the proposal opened: the compact's ratified states */
+            electorate: components["schemas"]["ElectorateSeat"][];
+            /** @description Every vote cast, in order; a state that changed its vote appears once per vote */
+            votes: components["schemas"]["Vote"][];
+            tally: components["schemas"]["Tally"];
+            /** Format: date-time */
+            closedAt?: string;
+            /**
+             * @description The proposing state
+             * @example WA
+             */
+            proposedBy: string;
+            /**
+             * @description Admission proposals: the state asking to join
+             * @example ID
+             */
+            applicantState?: string;
+            amendment?: components["schemas"]["Amendment"];
+            /** @description The rule frozen when it opened */
+            votingRule: components["schemas"]["VotingRuleDto"];
+            /** Format: date-time */
+            openedAt: string;
+            /** @description Stream version, for If-Match */
+            version: number;
+            /** @description Its stream in the audit log (GET /audit/streams/{streamId}) */
+            streamId: string;
+        };
         MakePledgeRequest: {
             /**
              * @description A slug: lower-case letters, digits and single hyphens
@@ -1206,6 +1792,405 @@ export interface components {
             currency: "USD";
             categories: components["schemas"]["ReimbursementCategoriesDto"];
         };
+        Pledge: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            compactId: string;
+            /**
+             * @description The pledging state
+             * @example WA
+             */
+            stateCode: string;
+            /** @example water-tanker */
+            resourceType: string;
+            /** @example each */
+            unit: string;
+            /** @description In the unit, at most 2 decimal places */
+            quantity: number;
+            /** @description Held by offers that are open or accepted */
+            reserved: number;
+            /** @description Free to offer */
+            remaining: number;
+            /** @description The unreserved remainder taken back by withdrawing the pledge */
+            withdrawn: number;
+            /** @enum {string} */
+            status: "open" | "withdrawn";
+            note?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Its stream in the audit log: the resource pool of its compact and resource type (GET /audit/streams/{streamId}) */
+            streamId: string;
+        };
+        Money: {
+            /**
+             * @description At most 2 decimal places
+             * @example 18500.5
+             */
+            amount: number;
+            /** @enum {string} */
+            currency: "USD";
+        };
+        /** @description An offer as its request lists it */
+        RequestOffer: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pledgeId: string;
+            /**
+             * @description The offering state
+             * @example OR
+             */
+            stateCode: string;
+            /** @description In the unit, at most 2 decimal places */
+            quantity: number;
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "withdrawn" | "received";
+            costEstimate?: components["schemas"]["Money"];
+        };
+        Request: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            compactId: string;
+            /**
+             * @description The requesting state
+             * @example CA
+             */
+            stateCode: string;
+            /** @example water-tanker */
+            resourceType: string;
+            /** @example each */
+            unit: string;
+            /** @description In the unit, at most 2 decimal places */
+            quantity: number;
+            /** @description Covered by accepted offers */
+            accepted: number;
+            /** @description Still needed (0 once fulfilled or cancelled) */
+            outstanding: number;
+            /** @enum {string} */
+            status: "open" | "fulfilled" | "cancelled";
+            justification: string;
+            /**
+             * @description As the requester gave it: an ISO 8601 date or time
+             * @example 2026-08-01
+             */
+            neededBy?: string;
+            /** Format: date-time */
+            createdAt: string;
+            offers: components["schemas"]["RequestOffer"][];
+            /** @description Its stream in the audit log: the resource pool of its compact and resource type (GET /audit/streams/{streamId}) */
+            streamId: string;
+        };
+        /** @description USD per category; they sum to the amount */
+        ReimbursementCategories: {
+            personnel?: number;
+            travel?: number;
+            equipment?: number;
+            commodities?: number;
+            other?: number;
+        };
+        Reimbursement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            offerId: string;
+            /**
+             * @description The claiming (offering) state
+             * @example OR
+             */
+            stateCode: string;
+            /**
+             * @description The paying (requesting) state
+             * @example CA
+             */
+            payerState: string;
+            amount: number;
+            /** @enum {string} */
+            currency: "USD";
+            categories: components["schemas"]["ReimbursementCategories"];
+            /** @enum {string} */
+            status: "claimed" | "approved" | "paid";
+            /** Format: date-time */
+            claimedAt: string;
+            /** Format: date-time */
+            approvedAt?: string;
+            /** Format: date-time */
+            paidAt?: string;
+        };
+        Offer: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            compactId: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            pledgeId: string;
+            /**
+             * @description The offering state
+             * @example OR
+             */
+            stateCode: string;
+            /** @example CA */
+            requestingState: string;
+            resourceType: string;
+            unit: string;
+            /** @description In the unit, at most 2 decimal places */
+            quantity: number;
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "withdrawn" | "received";
+            costEstimate?: components["schemas"]["Money"];
+            terms?: string;
+            declineReason?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            acceptedAt?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            reimbursements: components["schemas"]["Reimbursement"][];
+            /** @description Its stream in the audit log: the resource pool of its compact and resource type (GET /audit/streams/{streamId}) */
+            streamId: string;
+        };
+        /** @description One resource type and unit in the compact */
+        PoolSummary: {
+            resourceType: string;
+            unit: string;
+            pledged: number;
+            reserved: number;
+            available: number;
+            requested: number;
+            accepted: number;
+            outstanding: number;
+        };
+        /** @description One state and resource; given and received count accepted offers */
+        StateLedgerRow: {
+            /** @example WA */
+            stateCode: string;
+            resourceType: string;
+            unit: string;
+            pledged: number;
+            given: number;
+            received: number;
+        };
+        CompactResources: {
+            pools: components["schemas"]["PoolSummary"][];
+            states: components["schemas"]["StateLedgerRow"][];
+        };
+        /** @description Who caused an event */
+        EventActor: {
+            /** @description User or API key id, or "system" */
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "api-key" | "system";
+            /** @example WA */
+            stateCode: string | null;
+            roles: ("admin" | "coordinator" | "counsel" | "auditor")[];
+        };
+        EventMetadata: {
+            actor: components["schemas"]["EventActor"];
+            commandId: string;
+            /** @description The X-Correlation-Id of the request that caused it */
+            correlationId: string;
+            causationId: string;
+        };
+        /** @description One event of the log, with its place in the hash chain */
+        AuditEvent: {
+            position: number;
+            /** Format: uuid */
+            eventId: string;
+            /** @example compact-3f0c8f8e-5d0b-4b8e-9a55-0c1d2e3f4a5b */
+            streamId: string;
+            /** @example compact */
+            streamType: string;
+            version: number;
+            /** @example CompactRatified */
+            type: string;
+            schemaVersion: number;
+            /** @description The event itself (its JSON Schema per type is in /asyncapi.yaml) */
+            data: {
+                [key: string]: unknown;
+            };
+            metadata: components["schemas"]["EventMetadata"];
+            /** Format: date-time */
+            recordedAt: string;
+            prevHash: string;
+            /** @description sha256(prevHash || RFC 8785 canonical JSON of the event) */
+            hash: string;
+            /** @description Fields of data withheld because they are credentials; only /audit/verify can recompute this hash */
+            redactedFields?: string[];
+        };
+        AuditPage: {
+            events: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `after` for the next page: the last position returned, or `after` itself when the page is empty */
+            nextAfter: number;
+        };
+        ChainIntact: {
+            /** @enum {boolean} */
+            ok: true;
+            checkedEvents: number;
+            headPosition: number;
+            headHash: string;
+        };
+        ChainBroken: {
+            /** @enum {boolean} */
+            ok: false;
+            /** @description The first position whose stored fields, link or hash do not match */
+            firstInvalidPosition: number;
+            reason: string;
+            checkedEvents: number;
+        };
+        /** @description A chain head the worker verified and published to coalition.audit-checkpoints.v1 */
+        AuditCheckpoint: {
+            position: number;
+            hash: string;
+            /**
+             * Format: date-time
+             * @description When the head event was recorded
+             */
+            time: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        /** @description Where a fact sits in the audit log: check it with GET /audit/verify?position=&hash= */
+        ChainReference: {
+            /** Format: uuid */
+            eventId: string;
+            position: number;
+            hash: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: components["schemas"]["EventActor"];
+            /** @description Whether the stored event still hashes to `hash` */
+            hashMatches: boolean;
+        };
+        RecordedVote: {
+            /** Format: uuid */
+            eventId: string;
+            position: number;
+            hash: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: components["schemas"]["EventActor"];
+            /** @description Whether the stored event still hashes to `hash` */
+            hashMatches: boolean;
+            /** @example WA */
+            stateCode: string;
+            /** @enum {string} */
+            choice: "yes" | "no" | "abstain";
+            /** Format: date-time */
+            castAt: string;
+            castBy: string;
+            /** @description The state's latest vote, the one the tally counts; earlier ones stay on record */
+            counted: boolean;
+        };
+        RecordedOutcome: {
+            /** Format: uuid */
+            eventId: string;
+            position: number;
+            hash: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: components["schemas"]["EventActor"];
+            /** @description Whether the stored event still hashes to `hash` */
+            hashMatches: boolean;
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            tally: components["schemas"]["Tally"];
+            /** Format: date-time */
+            closedAt: string;
+            /**
+             * @description Closed because every electorate state voted, or at closesAt
+             * @enum {string}
+             */
+            reason: "all-voted" | "closes-at";
+        };
+        RecordedCompactEvent: {
+            /** Format: uuid */
+            eventId: string;
+            position: number;
+            hash: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: components["schemas"]["EventActor"];
+            /** @description Whether the stored event still hashes to `hash` */
+            hashMatches: boolean;
+            /** @example MemberAdmitted */
+            type: string;
+        };
+        /** @description A proposal's decision from the event store, every fact tied to the event that recorded it */
+        DecisionRecord: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            compactId: string;
+            /** @enum {string} */
+            kind: "resolution" | "amendment" | "dissolution" | "admission";
+            title: string;
+            text: string;
+            /** @enum {string} */
+            status: "open" | "passed" | "failed";
+            /** @example WA */
+            proposedBy: string;
+            /** @example ID */
+            applicantState?: string;
+            amendment?: components["schemas"]["Amendment"];
+            votingRule: components["schemas"]["VotingRuleDto"];
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Frozen when the proposal opened */
+            electorate: components["schemas"]["ElectorateSeat"][];
+            /** @description The event that opened it */
+            opened: components["schemas"]["ChainReference"];
+            /** @description Every vote, in the order cast */
+            votes: components["schemas"]["RecordedVote"][];
+            /** @description Null while the proposal is open */
+            outcome: components["schemas"]["RecordedOutcome"] | null;
+            /** @description The tally recomputed from the electorate, the counted votes and the frozen rule */
+            recomputedTally: components["schemas"]["Tally"];
+            /** @description Whether the recorded tally equals the recomputed one (null while open) */
+            tallyConfirmed: boolean | null;
+            /** @description The compact's events that name this proposal */
+            compactEvents: components["schemas"]["RecordedCompactEvent"][];
+        };
+        /** @description A CloudEvents 1.0 envelope: the same on Kafka, in the feed and in webhook bodies */
+        CloudEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The event id
+             */
+            id: string;
+            /** @example urn:coalition:compact:compact-3f0c8f8e-5d0b-4b8e-9a55-0c1d2e3f4a5b */
+            source: string;
+            /** @example coalition.compact.compact-ratified.v1 */
+            type: string;
+            /** @description The stream id */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description The event (credentials dropped); its JSON Schema per type is in /asyncapi.yaml */
+            data: {
+                [key: string]: unknown;
+            };
+            position: number;
+            streamversion: number;
+            correlationid: string;
+            /** @example WA */
+            actorstate: string | null;
+            /** @description Who acted: a user or API key id, or "system" */
+            actorid: string;
+        };
+        FeedPage: {
+            /** @description Only the events the caller may read, in position order */
+            events: components["schemas"]["CloudEvent"][];
+            /** @description Pass as `after` next; an empty page with nextAfter equal to after means the head */
+            nextAfter: number;
+        };
         RegisterWebhookRequest: {
             /**
              * @description http(s); private and loopback addresses only where WEBHOOK_ALLOW_PRIVATE=true
@@ -1221,6 +2206,53 @@ export interface components {
             eventTypes: string[];
             /** @description Signs every delivery (X-Coalition-Signature: sha256=<hex HMAC-SHA256 of the raw body>); never returned */
             secret: string;
+        };
+        WebhookDeliveryState: {
+            /** @description Last position delivered or skipped */
+            position: number;
+            /** @description Failed attempts at the event after it */
+            failedAttempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+        };
+        /** @description A webhook as its owner and admins see it: never the secret */
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uri */
+            url: string;
+            /**
+             * @example [
+             *       "*"
+             *     ]
+             */
+            eventTypes: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description Why deliveries stopped, when disabled */
+            disabledReason: string | null;
+            ownerId: string;
+            /** @example WA */
+            stateCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Its stream in the audit log (GET /audit/streams/{streamId}) */
+            streamId: string;
+            delivery: components["schemas"]["WebhookDeliveryState"];
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            eventId: string;
+            position: number;
+            attempt: number;
+            /** @enum {string} */
+            status: "delivered" | "failed";
+            /** @description The receiver's HTTP status; null when it never answered */
+            responseStatus: number | null;
+            error: string | null;
+            durationMs: number;
+            /** Format: date-time */
+            at: string;
         };
         FieldError: {
             /**
@@ -1257,34 +2289,90 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+        "Idempotency-Key": string;
+        /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+        "If-Match": string;
+        /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+        "X-Correlation-Id": string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The correlation id of this request (the one sent, or a new one): it is in the logs and in the metadata of every event the request caused */
+        "X-Correlation-Id": string;
+        /** @description Seconds to wait before trying again */
+        "Retry-After": number;
+        /** @description The authentication schemes accepted (RFC 9110, RFC 6750): `Bearer`, and `X-API-Key` where keys are accepted */
+        "WWW-Authenticate": string;
+        /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+        "Idempotent-Replayed": "true";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
+    checkLiveness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The process is up */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
-    HealthController_ready: {
+    checkReadiness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1293,6 +2381,7 @@ export interface operations {
             /** @description The Health Check is successful */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1338,9 +2427,37 @@ export interface operations {
                     };
                 };
             };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
             /** @description The Health Check is not successful */
             503: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1399,27 +2516,64 @@ export interface operations {
             };
         };
     };
-    MetricsController_scrape: {
+    scrapeMetrics: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Every metric of this process */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
-    LoginController_login: {
+    login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1429,26 +2583,105 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {accessToken, tokenType: "Bearer", expiresIn} */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
             };
             /** @description Unknown user or wrong password (the same answer for both) */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
+                };
             };
         };
     };
-    MeController_me: {
+    getMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1456,19 +2689,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    ListUsersController_list: {
+    listUsers: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1476,16 +2770,94 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    RegisterUserController_register: {
+    registerUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1497,18 +2869,147 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DUPLICATE" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    DeactivateUserController_deactivate: {
+    deactivateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1518,21 +3019,133 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ListApiKeysController_list: {
+    listApiKeys: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1541,16 +3154,94 @@ export interface operations {
             /** @description [{id, name, stateCode, scopes, createdAt, expiresAt, revokedAt}]: every key for an admin, its own state's for a coordinator; never the key or its hash */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiKey"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    IssueApiKeyController_issue: {
+    issueApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1560,19 +3251,158 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
             /** @description {id, key, version, position}: the key is shown only in this answer (an Idempotency-Key replay answers without it). An admin issues keys for any registered state, a coordinator only for its own (else 403). */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DUPLICATE" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
-    RevokeApiKeyController_revoke: {
+    revokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1583,21 +3413,133 @@ export interface operations {
             /** @description The key stops working at once. An admin, or a coordinator of the key's state (else 403). */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ListStatesController_list: {
+    listStates: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1605,16 +3547,81 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MemberState"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    RegisterStateController_register: {
+    registerState: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1627,18 +3634,147 @@ export interface operations {
             /** @description {id: code, version, position}; 409 DUPLICATE for a known code */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DUPLICATE" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ChangePopulationController_change: {
+    changePopulation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 code: string;
             };
@@ -1652,21 +3788,159 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ListLegalActionsController_list: {
+    listLegalActions: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1675,18 +3949,94 @@ export interface operations {
             /** @description Every legal action, newest first; counsel, auditor, admin and legal:read keys only */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegalActionResponse"][];
+                    "application/json": components["schemas"]["LegalAction"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
                 };
             };
         };
     };
-    OpenLegalActionController_open: {
+    openLegalAction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1699,18 +4049,147 @@ export interface operations {
             /** @description The caller's state is the lead and first signatory; 400 VALIDATION_FAILED for a sign-on deadline that is not in the future */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DUPLICATE" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    SignLegalActionController_sign: {
+    signLegalAction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1725,18 +4204,160 @@ export interface operations {
             /** @description Adds the caller's state; 409 ALREADY_SIGNED, DEADLINE_PASSED, ACTION_FILED, ACTION_CLOSED */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ACTION_CLOSED" | "ACTION_FILED" | "ALREADY_SIGNED" | "DEADLINE_PASSED" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    WithdrawSignatureController_withdraw: {
+    withdrawSignature: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
                 code: string;
@@ -1748,18 +4369,134 @@ export interface operations {
             /** @description Counsel of that state only (403 otherwise); 409 ACTION_FILED after filing, LEAD_CANNOT_WITHDRAW for the lead, NOT_A_SIGNATORY */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ACTION_CLOSED" | "ACTION_FILED" | "IDEMPOTENCY_KEY_REUSED" | "LEAD_CANNOT_WITHDRAW" | "NOT_A_SIGNATORY" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    FileLegalActionController_file: {
+    fileLegalAction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1774,18 +4511,160 @@ export interface operations {
             /** @description Lead state only (403 otherwise); status `filed`, signatories frozen; 409 ACTION_FILED, ACTION_CLOSED */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ACTION_CLOSED" | "ACTION_FILED" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    RecordDevelopmentController_record: {
+    recordDevelopment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1800,18 +4679,160 @@ export interface operations {
             /** @description Counsel of a signatory state (403 otherwise), once filed (409 ACTION_NOT_FILED before); 409 ACTION_CLOSED */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ACTION_CLOSED" | "ACTION_NOT_FILED" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    CloseLegalActionController_close: {
+    closeLegalAction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1826,21 +4847,159 @@ export interface operations {
             /** @description Lead state only (403 otherwise); status `closed`; 409 ACTION_CLOSED, ACTION_NOT_FILED */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ACTION_CLOSED" | "ACTION_NOT_FILED" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    GetLegalActionController_get: {
+    getLegalAction: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1850,21 +5009,106 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegalActionResponse"];
+                    "application/json": components["schemas"]["LegalAction"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
                 };
             };
         };
     };
-    ListCompactsController_list: {
+    listCompacts: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1872,16 +5116,81 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompactSummary"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    DraftCompactController_draft: {
+    draftCompact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1894,23 +5203,148 @@ export interface operations {
             /** @description {id: compactId, version, position}; 403 unless the caller's state is a founder */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DUPLICATE" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    GetCompactController_get: {
+    getCompact: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
                 /** @description The compact as it stood at this time, folded from the event store */
                 asOf?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1920,16 +5354,94 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Compact"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    RatifyCompactController_ratify: {
+    ratifyCompact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1944,18 +5456,160 @@ export interface operations {
             /** @description The caller's admitted state becomes ratified; the compact activates at minRatifications. 409 ALREADY_RATIFIED, NOT_A_MEMBER, COMPACT_DISSOLVED */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ALREADY_RATIFIED" | "COMPACT_DISSOLVED" | "IDEMPOTENCY_KEY_REUSED" | "NOT_A_MEMBER" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    WithdrawFromCompactController_withdraw: {
+    withdrawFromCompact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1970,18 +5624,160 @@ export interface operations {
             /** @description The caller's ratified state is withdrawing until now + withdrawalNoticeDays, then withdrawn (at once when 0). 409 NOT_A_MEMBER, NOT_RATIFIED, ALREADY_WITHDRAWING */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ALREADY_WITHDRAWING" | "COMPACT_DISSOLVED" | "IDEMPOTENCY_KEY_REUSED" | "NOT_A_MEMBER" | "NOT_RATIFIED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    JoinCompactController_join: {
+    joinCompact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -1996,21 +5792,159 @@ export interface operations {
             /** @description {id: proposalId, version, position}: the caller's state is applied and an admission proposal opens; if it passes the state is admitted. 409 ALREADY_MEMBER, ALREADY_APPLIED, COMPACT_NOT_ACTIVE */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ALREADY_APPLIED" | "ALREADY_MEMBER" | "COMPACT_NOT_ACTIVE" | "DUPLICATE" | "IDEMPOTENCY_KEY_REUSED" | "NOT_A_MEMBER" | "NOT_RATIFIED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ListCompactProposalsController_list: {
+    listCompactProposals: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2020,16 +5954,94 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Proposal"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    OpenProposalController_open: {
+    openProposal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2044,18 +6056,160 @@ export interface operations {
             /** @description {id: proposalId, version, position}; the electorate is the ratified states now. 409 COMPACT_NOT_ACTIVE, NOT_A_MEMBER, NOT_RATIFIED */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "COMPACT_NOT_ACTIVE" | "DUPLICATE" | "IDEMPOTENCY_KEY_REUSED" | "NOT_A_MEMBER" | "NOT_RATIFIED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    CastVoteController_vote: {
+    castVote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2070,18 +6224,160 @@ export interface operations {
             /** @description The caller's state votes (again, to change its vote); the last electorate vote closes the proposal. 409 PROPOSAL_CLOSED, NOT_IN_ELECTORATE */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "COMPACT_NOT_ACTIVE" | "IDEMPOTENCY_KEY_REUSED" | "NOT_IN_ELECTORATE" | "PROPOSAL_CLOSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    CloseProposalController_close: {
+    closeProposal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2096,21 +6392,159 @@ export interface operations {
             /** @description By the proposing state or an admin, once closesAt has passed or every electorate state has voted; else 409 PROPOSAL_STILL_OPEN. 409 PROPOSAL_CLOSED when closed */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "PROPOSAL_CLOSED" | "PROPOSAL_STILL_OPEN" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    GetProposalController_get: {
+    getProposal: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2120,16 +6554,94 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    MakePledgeController_pledge: {
+    makePledge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2144,18 +6656,160 @@ export interface operations {
             /** @description {id: pledgeId, version, position}; the caller’s state must be ratified in an active compact */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "COMPACT_NOT_ACTIVE" | "IDEMPOTENCY_KEY_REUSED" | "NOT_A_MEMBER" | "NOT_RATIFIED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    MakeRequestController_request: {
+    makeRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2170,18 +6824,160 @@ export interface operations {
             /** @description {id: requestId, version, position}; the caller’s state must be ratified in an active compact */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "COMPACT_NOT_ACTIVE" | "IDEMPOTENCY_KEY_REUSED" | "NOT_A_MEMBER" | "NOT_RATIFIED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    MakeOfferController_offer: {
+    makeOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2196,18 +6992,160 @@ export interface operations {
             /** @description {id: offerId, version, position}; reserves that much of the pledge. 409 INSUFFICIENT_PLEDGE, RESOURCE_MISMATCH, SELF_FULFILMENT, REQUEST_CLOSED */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "COMPACT_NOT_ACTIVE" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_PLEDGE" | "NOT_A_MEMBER" | "NOT_RATIFIED" | "REQUEST_CLOSED" | "RESOURCE_MISMATCH" | "SELF_FULFILMENT" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    AcceptOfferController_acceptOffer: {
+    acceptOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2222,18 +7160,160 @@ export interface operations {
             /** @description The requesting state accepts: a binding agreement. 409 EXCEEDS_REQUEST past the request’s quantity, OFFER_NOT_OPEN */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "COMPACT_NOT_ACTIVE" | "EXCEEDS_REQUEST" | "IDEMPOTENCY_KEY_REUSED" | "NOT_A_MEMBER" | "NOT_RATIFIED" | "OFFER_NOT_OPEN" | "REQUEST_CLOSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    DeclineOfferController_declineOffer: {
+    declineOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2248,18 +7328,160 @@ export interface operations {
             /** @description The requesting state declines an open offer, releasing its reservation */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "OFFER_NOT_OPEN" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    WithdrawOfferController_withdrawOffer: {
+    withdrawOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2274,18 +7496,160 @@ export interface operations {
             /** @description The offering state withdraws an offer before acceptance, releasing its reservation */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "OFFER_NOT_OPEN" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ConfirmReceiptController_confirmReceipt: {
+    confirmReceipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2300,18 +7664,160 @@ export interface operations {
             /** @description The requesting state confirms receipt of an accepted offer: status received */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "OFFER_NOT_ACCEPTED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ClaimReimbursementController_claim: {
+    claimReimbursement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2326,18 +7832,160 @@ export interface operations {
             /** @description {id: reimbursementId, version, position}: the offering state claims after acceptance; 400 CATEGORIES_DO_NOT_SUM unless the categories sum to the amount */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CATEGORIES_DO_NOT_SUM" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "OFFER_NOT_ACCEPTED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ApproveReimbursementController_approveReimbursement: {
+    approveReimbursement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2352,18 +8000,160 @@ export interface operations {
             /** @description The requesting state approves a reimbursement claim */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    PayReimbursementController_payReimbursement: {
+    payReimbursement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2378,18 +8168,160 @@ export interface operations {
             /** @description The requesting state records payment of an approved reimbursement */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "REIMBURSEMENT_NOT_APPROVED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    WithdrawPledgeController_withdrawPledge: {
+    withdrawPledge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2404,18 +8336,160 @@ export interface operations {
             /** @description The pledging state withdraws the unreserved remainder of its pledge */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    CancelRequestController_cancelRequest: {
+    cancelRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2430,21 +8504,159 @@ export interface operations {
             /** @description The requesting state cancels its request; open offers on it are declined */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    GetPledgeController_get: {
+    getPledge: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2455,19 +8667,106 @@ export interface operations {
             /** @description {id, compactId, stateCode, resourceType, unit, quantity, reserved, remaining, status}: reserved counts open and accepted offers */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Pledge"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    GetRequestController_get: {
+    getRequest: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2478,19 +8777,106 @@ export interface operations {
             /** @description {id, compactId, stateCode, resourceType, unit, quantity, accepted, outstanding, status, offers} */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    GetOfferController_get: {
+    getOffer: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2501,19 +8887,106 @@ export interface operations {
             /** @description One offer, with its reimbursements */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    GetCompactResourcesController_get: {
+    getCompactResources: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2524,21 +8997,105 @@ export interface operations {
             /** @description {pools: [{resourceType, unit, pledged, reserved, available, requested, accepted, outstanding}], states: [{stateCode, resourceType, unit, pledged, given, received}]} */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompactResources"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    ListAuditEventsController_list: {
+    listAuditEvents: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
-                /** @description At most this many items, 1 to 1000 (default 100) */
-                limit?: string;
-                /** @description Return events after this global position (default 0: from the start) */
-                after?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description At most this many items */
+                limit?: number;
+                /** @description Return events after this global position (0: from the start); pass the last page's nextAfter */
+                after?: number;
                 /** @description Only this aggregate (stream id, e.g. member-state-WA) */
                 streamId?: string;
                 /** @description Only this event type (e.g. VoteCast) */
@@ -2552,7 +9109,10 @@ export interface operations {
                 /** @description Recorded at or before this time (ISO 8601) */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2561,23 +9121,97 @@ export interface operations {
             /** @description {events: [{position, eventId, streamId, streamType, version, type, schemaVersion, data, metadata, recordedAt, prevHash, hash}], nextAfter}; credentials are withheld (redactedFields) */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    ReadAuditStreamController_read: {
+    readAuditStream: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
-                /** @description At most this many items, 1 to 1000 (default 100) */
-                limit?: string;
-                /** @description Return events after this global position (default 0: from the start) */
-                after?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description At most this many items */
+                limit?: number;
+                /** @description Return events after this global position (0: from the start); pass the last page's nextAfter */
+                after?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 streamId: string;
             };
@@ -2588,23 +9222,110 @@ export interface operations {
             /** @description The audit items of one aggregate, in version order, paged like /audit/events; 404 for an unknown stream */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    VerifyChainController_verify: {
+    verifyChain: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
-                /** @description Position of a checkpoint the chain must pass through */
-                position?: string;
-                /** @description Hash the chain must have at that position (64 lower-case hex) */
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description Position of a checkpoint the chain must pass through (with hash) */
+                position?: number;
+                /** @description Hash the chain must have at that position (64 lower-case hex; with position) */
                 hash?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2613,21 +9334,92 @@ export interface operations {
             /** @description Recomputes the whole hash chain in constant memory: {ok: true, checkedEvents, headPosition, headHash} or {ok: false, firstInvalidPosition, reason}. With ?position=&hash=, also checks the chain passes through that checkpoint. */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainIntact"] | components["schemas"]["ChainBroken"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    ExportAuditEventsController_export: {
+    exportAuditEvents: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
-                /** @description At most this many items, 1 to 1000 (default 100) */
-                limit?: string;
-                /** @description Return events after this global position (default 0: from the start) */
-                after?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description At most this many items */
+                limit?: number;
+                /** @description Return events after this global position (0: from the start); pass the last page's nextAfter */
+                after?: number;
                 /** @description Only this aggregate (stream id, e.g. member-state-WA) */
                 streamId?: string;
                 /** @description Only this event type (e.g. VoteCast) */
@@ -2643,30 +9435,110 @@ export interface operations {
                 /** @description ndjson (default): one audit item per line; csv: one row per event, data as JSON */
                 format?: "ndjson" | "csv";
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The filters of /audit/events (after, streamId, type, stateCode, actorId, from, to); streamed with constant memory */
+            /** @description Every event matching the filters of /audit/events, streamed with constant memory, as an attachment */
             200: {
                 headers: {
+                    /** @description attachment; filename="coalition-audit-<time>.<format>" */
+                    "Content-Disposition"?: string;
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    ListAuditCheckpointsController_list: {
+    listAuditCheckpoints: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
-                /** @description At most this many items, 1 to 1000 (default 100) */
-                limit?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description At most this many items */
+                limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2675,19 +9547,93 @@ export interface operations {
             /** @description Chain heads the worker verified and published to coalition.audit-checkpoints.v1, newest first: [{position, hash, time, publishedAt}] */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpoint"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    ReadDecisionRecordController_read: {
+    readDecisionRecord: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 proposalId: string;
             };
@@ -2698,23 +9644,110 @@ export interface operations {
             /** @description A proposal's decision from the event store: electorate (frozen at opening), every vote, the outcome and the compact events it caused, each with the eventId, position and hash of the event that recorded it; the tally recomputed and compared with the recorded one */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionRecord"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    EventFeedController_read: {
+    readEventFeed: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
-                /** @description At most this many items, 1 to 1000 (default 100) */
-                limit?: string;
-                /** @description Return events after this global position (default 0: from the start) */
-                after?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description At most this many items */
+                limit?: number;
+                /** @description Return events after this global position (0: from the start); pass the last page's nextAfter */
+                after?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2723,19 +9756,80 @@ export interface operations {
             /** @description The pull feed: {events: [CloudEvent], nextAfter}, only the events the caller may read, in position order. Keep passing nextAfter as after; it moves past events the caller may not read, and an empty page with nextAfter equal to after means you are at the head. */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    ListWebhooksController_list: {
+    listWebhooks: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2744,16 +9838,94 @@ export interface operations {
             /** @description The caller's webhooks (an admin sees all): [{id, url, eventTypes, status: active|disabled, disabledReason, ownerId, stateCode, createdAt, delivery: {position, failedAttempts, nextAttemptAt}}]; never the secret */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Webhook"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    RegisterWebhookController_register: {
+    registerWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2766,21 +9938,146 @@ export interface operations {
             /** @description {id, version, position}. The webhook belongs to the caller and receives, from now on, the events the caller may read. 400 WEBHOOK_ADDRESS_NOT_ALLOWED for a private or loopback host, WEBHOOK_HOST_UNRESOLVED for a host that does not resolve. */
             201: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "WEBHOOK_ADDRESS_NOT_ALLOWED" | "WEBHOOK_HOST_UNRESOLVED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ListWebhooksController_get: {
+    getWebhook: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2791,16 +10088,107 @@ export interface operations {
             /** @description One webhook, for its owner or an admin */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    DeleteWebhookController_delete: {
+    deleteWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2811,18 +10199,134 @@ export interface operations {
             /** @description The owner or an admin; deliveries stop at once. 404 for an unknown or deleted webhook, 403 for anyone else */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    EnableWebhookController_enable: {
+    enableWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2833,23 +10337,135 @@ export interface operations {
             /** @description The owner or an admin; deliveries resume with the event that was pending, with a fresh series of attempts */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDto"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
     };
-    ListWebhookDeliveriesController_list: {
+    listWebhookDeliveries: {
         parameters: {
             query?: {
-                /** @description Wait until the read models have processed this global position */
-                minPosition?: string;
-                /** @description At most this many items, 1 to 1000 (default 100) */
-                limit?: string;
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description At most this many items */
+                limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path: {
                 id: string;
             };
@@ -2860,16 +10476,103 @@ export interface operations {
             /** @description Every delivery attempt, newest first: [{eventId, position, attempt, status: delivered|failed, responseStatus, error, durationMs, at}] */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
             };
         };
     };
-    AsyncApiDocumentController_read: {
+    getAsyncApiDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2878,9 +10581,39 @@ export interface operations {
             /** @description AsyncAPI 3 description of the Kafka topics: the CloudEvent envelope and a JSON Schema per event type */
             200: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/yaml": string;
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };

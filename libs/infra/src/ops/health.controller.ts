@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from './public-route';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Kafka } from 'kafkajs';
@@ -19,12 +19,15 @@ export class HealthController {
 
   @Get('live')
   @PublicRoute()
+  @ApiOperation({ operationId: 'checkLiveness', summary: 'Liveness probe', description: 'Answers while the process runs; it checks nothing else.' })
+  @ApiOkResponse({ description: 'The process is up', schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @PublicRoute()
+  @ApiOperation({ operationId: 'checkReadiness', summary: 'Readiness probe', description: 'Checks the database and, where configured, Kafka: 200 when all are up, 503 naming what is down.' })
   @HealthCheck()
   ready() {
     return this.health.check([() => this.database(), ...(this.kafka ? [() => this.broker(this.kafka as Kafka)] : [])]);

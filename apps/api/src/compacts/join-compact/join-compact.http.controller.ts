@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -16,6 +16,7 @@ export class JoinCompactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/join-requests')
+  @ApiOperation({ summary: 'Ask to join a compact', description: "The caller's state becomes applied and an admission proposal opens for the ratified states; the answer's id is that proposal's." })
   @HttpCode(201)
   @Access({ roles: ['coordinator'] })
   @ApiCreatedResponse({

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
 import { IssueApiKeyCommand } from './issue-api-key.command';
 import { IssueApiKeyRequest } from './issue-api-key.request.dto';
+import { IssuedApiKeyDto } from '../identity.response.dto';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -14,6 +15,8 @@ export class IssueApiKeyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Issue an API key', description: 'For an agency system of a state. A key gets only scopes its issuer could exercise itself.' })
+  @ApiOkResponse({ type: IssuedApiKeyDto })
   @HttpCode(201)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiCreatedResponse({

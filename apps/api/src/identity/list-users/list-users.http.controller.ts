@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UsersRepository, UserView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
+import { UserDto } from '../identity.response.dto';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -11,6 +12,8 @@ export class ListUsersController {
   constructor(private readonly users: UsersRepository) {}
 
   @Get()
+  @ApiOperation({ summary: 'List users', description: 'Every user, never a password hash.' })
+  @ApiOkResponse({ type: [UserDto] })
   @Access({ roles: ['admin'] })
   list(@Query() _query: ReadQuery): Promise<UserView[]> {
     return this.users.list();

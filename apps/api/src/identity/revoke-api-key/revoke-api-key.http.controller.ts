@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -14,6 +14,7 @@ export class RevokeApiKeyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Revoke an API key' })
   @HttpCode(200)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The key stops working at once. An admin, or a coordinator of the key\'s state (else 403).' })

@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -14,6 +14,7 @@ export class DeleteWebhookController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a webhook' })
   @HttpCode(200)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The owner or an admin; deliveries stop at once. 404 for an unknown or deleted webhook, 403 for anyone else' })

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -15,6 +15,7 @@ export class EnableWebhookController {
 
   /** Addition to the contract: resume a webhook disabled after repeated failure. */
   @Post(':id/enable')
+  @ApiOperation({ summary: 'Enable a disabled webhook' })
   @HttpCode(200)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The owner or an admin; deliveries resume with the event that was pending, with a fresh series of attempts' })

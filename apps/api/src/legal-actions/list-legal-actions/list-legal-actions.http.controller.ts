@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { LegalActionsRepository, LegalActionView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
@@ -14,6 +14,7 @@ export class ListLegalActionsController {
   constructor(private readonly legalActions: LegalActionsRepository) {}
 
   @Get()
+  @ApiOperation({ summary: 'List legal actions' })
   @Access(LEGAL_READERS)
   @ApiOkResponse({ type: [LegalActionResponse], description: 'Every legal action, newest first; counsel, auditor, admin and legal:read keys only' })
   list(@Query() _query: ReadQuery): Promise<LegalActionView[]> {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -16,6 +16,7 @@ export class SignLegalActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/signatories')
+  @ApiOperation({ summary: 'Sign on to a legal action' })
   @HttpCode(200)
   @Access(LEGAL_WRITERS)
   @ApiOkResponse({ type: CommandResultDto, description: "Adds the caller's state; 409 ALREADY_SIGNED, DEADLINE_PASSED, ACTION_FILED, ACTION_CLOSED" })

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -16,6 +16,7 @@ export class CastVoteController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/votes')
+  @ApiOperation({ summary: 'Vote on a proposal', description: 'A state may change its vote until the proposal closes; every vote stays in the audit log. The last electorate vote closes it.' })
   @HttpCode(200)
   @Access({ roles: ['coordinator'] })
   @ApiOkResponse({

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -17,6 +17,7 @@ export class ApproveReimbursementController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve a reimbursement' })
   @HttpCode(200)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The requesting state approves a reimbursement claim' })

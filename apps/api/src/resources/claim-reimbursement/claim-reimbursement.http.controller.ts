@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -17,6 +17,7 @@ export class ClaimReimbursementController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/reimbursements')
+  @ApiOperation({ summary: 'Claim reimbursement for an accepted offer', description: 'The categories sum to the amount, to the cent.' })
   @HttpCode(201)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiCreatedResponse({

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CompactResourcesView, ResourceSharingRepository } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
@@ -7,6 +7,7 @@ import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { ResourceReadAccess } from '../resource-read-access';
+import { CompactResourcesResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
 @ApiBearerAuth()
@@ -19,8 +20,9 @@ export class GetCompactResourcesController {
   ) {}
 
   @Get(':id/resources')
+  @ApiOperation({ summary: "Get a compact's resource pools and ledger" })
   @Access({ scopes: ['read', 'resources:write'] })
-  @ApiOkResponse({
+  @ApiOkResponse({ type: CompactResourcesResponse,
     description:
       '{pools: [{resourceType, unit, pledged, reserved, available, requested, accepted, outstanding}], states: [{stateCode, resourceType, unit, pledged, given, received}]}',
   })
