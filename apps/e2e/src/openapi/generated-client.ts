@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
@@ -20,32 +20,37 @@ export async function generateClientTypes(apiUrl: string, out: string): Promise<
 /**
  * Type-checks `file` under --strict against the client types in `types` (its imports of
  * `@coalition/api-client` resolve to the library with those types), and refuses the escapes a
- * type check cannot see: `as` casts, `<T>x` assertions, `!` and `any`. Answers the faults, one a line.
+ * type check cannot see: `as` casts, `<T>x` assertions, `!` and `any`. Answers the faults, one a
+ * line. tsc runs as its own process, so this one keeps serving its sockets meanwhile.
  */
-export function typeCheckAgainst(file: string, types: string): string[] {
+export async function typeCheckAgainst(file: string, types: string): Promise<string[]> {
+  mkdirSync(join(ROOT, 'tmp'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, 'tmp', 'client-check-'));
   try {
     mkdirSync(join(dir, 'generated'));
     copyFileSync(types, join(dir, 'generated', 'coalition-api.d.ts'));
     copyFileSync(join(ROOT, 'libs/api-client/src/index.ts'), join(dir, 'index.ts'));
-    const program = ts.createProgram([file], {
+    const compilerOptions = {
       strict: true,
       noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.CommonJS,
-      moduleResolution: ts.ModuleResolutionKind.Node10,
+      target: 'ES2022',
+      module: 'commonjs',
+      moduleResolution: 'node10',
       esModuleInterop: true,
       skipLibCheck: true,
-      lib: ['lib.es2022.d.ts'],
+      lib: ['ES2022'],
       types: ['node'],
       typeRoots: [join(ROOT, 'node_modules/@types')],
       baseUrl: dir,
       paths: { '@coalition/api-client': ['index.ts'] },
-    });
-    const faults = ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '' }));
-    const source = program.getSourceFile(file);
-    if (source) faults.push(...escapesIn(source));
-    return faults;
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: [file] }));
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const faults = await promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: ROOT }).then(
+      () => [],
+      (failed: { stdout?: string }) => (failed.stdout ?? String(failed)).split('\n').filter(Boolean),
+    );
+    return [...faults, ...escapesIn(ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true))];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
