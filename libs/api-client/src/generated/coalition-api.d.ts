@@ -3151,7 +3151,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description [{id, name, stateCode, scopes, createdAt, expiresAt, revokedAt}]: every key for an admin, its own state's for a coordinator; never the key or its hash */
+            /** @description Every key for an admin, its own state's for a coordinator; never the key or its hash */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8664,7 +8664,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {id, compactId, stateCode, resourceType, unit, quantity, reserved, remaining, status}: reserved counts open and accepted offers */
+            /** @description Reserved counts open and accepted offers */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8774,7 +8774,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {id, compactId, stateCode, resourceType, unit, quantity, accepted, outstanding, status, offers} */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8994,7 +8993,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {pools: [{resourceType, unit, pledged, reserved, available, requested, accepted, outstanding}], states: [{stateCode, resourceType, unit, pledged, given, received}]} */
+            /** @description One pool per resource type and unit, and one ledger row per state and resource */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9118,7 +9117,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {events: [{position, eventId, streamId, streamType, version, type, schemaVersion, data, metadata, recordedAt, prevHash, hash}], nextAfter}; credentials are withheld (redactedFields) */
+            /** @description In position order; credentials are withheld (redactedFields) */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9753,7 +9752,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The pull feed: {events: [CloudEvent], nextAfter}, only the events the caller may read, in position order. Keep passing nextAfter as after; it moves past events the caller may not read, and an empty page with nextAfter equal to after means you are at the head. */
+            /** @description The pull feed: only the events the caller may read, in position order. Keep passing nextAfter as after; it moves past events the caller may not read, and an empty page with nextAfter equal to after means you are at the head. */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9835,7 +9834,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The caller's webhooks (an admin sees all): [{id, url, eventTypes, status: active|disabled, disabledReason, ownerId, stateCode, createdAt, delivery: {position, failedAttempts, nextAttemptAt}}]; never the secret */
+            /** @description The caller's webhooks (an admin sees all), oldest first; never the secret */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];

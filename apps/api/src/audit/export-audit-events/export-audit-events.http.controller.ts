@@ -1,5 +1,5 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AUDIT_EXPORT_CONTENT_TYPES, EventStore, writeAuditExport } from '@coalition/infra';
 import { Response } from 'express';
 import { Access } from '../../common/auth/access.decorator';
@@ -7,7 +7,6 @@ import { filterOf } from '../audit-events.query.dto';
 import { ExportAuditEventsQuery } from './export-audit-events.query.dto';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit/export')
 export class ExportAuditEventsController {
   private readonly logger = new Logger(ExportAuditEventsController.name);

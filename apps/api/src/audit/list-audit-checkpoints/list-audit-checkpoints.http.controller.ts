@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditCheckpoint, Database, listAuditCheckpoints } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { LimitQuery } from '../audit-events.query.dto';
 import { AuditCheckpointResponse } from '../audit.response.dto';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit/checkpoints')
 export class ListAuditCheckpointsController {
   constructor(private readonly db: Database) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventStore, toAuditEvent } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { problem, ProblemException } from '../../common/http/problem';
@@ -8,7 +8,6 @@ import { AuditPage } from '../list-audit-events/list-audit-events.http.controlle
 import { AuditPageResponse } from '../audit.response.dto';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit/streams')
 export class ReadAuditStreamController {
   constructor(private readonly store: EventStore) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ChainVerification, Database, verifyChain } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { validationProblem } from '../../common/http/problem';
@@ -7,7 +7,6 @@ import { ChainBrokenResponse, ChainIntactResponse } from '../audit.response.dto'
 import { VerifyChainQuery } from './verify-chain.query.dto';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @ApiExtraModels(ChainIntactResponse, ChainBrokenResponse)
 @Controller('audit/verify')
 export class VerifyChainController {

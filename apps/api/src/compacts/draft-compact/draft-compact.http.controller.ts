@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -9,7 +9,6 @@ import { DraftCompactCommand } from './draft-compact.command';
 import { DraftCompactRequest } from './draft-compact.request.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class DraftCompactController {
   constructor(private readonly commands: CommandBus) {}

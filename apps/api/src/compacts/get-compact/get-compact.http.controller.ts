@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompactFacts, CompactsRepository, CompactView, compactViewOf } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { problem, ProblemException } from '../../common/http/problem';
@@ -8,7 +8,6 @@ import { GetCompactQuery } from './get-compact.query.dto';
 import { CompactResponse } from '../compact.response.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class GetCompactController {
   constructor(

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,7 +10,6 @@ import { JoinCompactCommand } from './join-compact.command';
 import { JoinCompactRequest } from './join-compact.request.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class JoinCompactController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompactsRepository, CompactSummary } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { CompactSummaryResponse } from '../compact.response.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class ListCompactsController {
   constructor(private readonly compacts: CompactsRepository) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,7 +10,6 @@ import { WithdrawFromCompactCommand } from './withdraw-from-compact.command';
 import { WithdrawFromCompactRequest } from './withdraw-from-compact.request.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class WithdrawFromCompactController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -9,7 +9,6 @@ import { IssueApiKeyRequest } from './issue-api-key.request.dto';
 import { IssuedApiKeyDto } from '../identity.response.dto';
 
 @ApiTags('identity')
-@ApiBearerAuth()
 @Controller('api-keys')
 export class IssueApiKeyController {
   constructor(private readonly commands: CommandBus) {}

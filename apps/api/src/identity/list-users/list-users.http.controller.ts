@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UsersRepository, UserView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { UserDto } from '../identity.response.dto';
 
 @ApiTags('identity')
-@ApiBearerAuth()
 @Controller('users')
 export class ListUsersController {
   constructor(private readonly users: UsersRepository) {}

@@ -1,13 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { MeDto } from '../identity.response.dto';
 
 @ApiTags('identity')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('auth')
 export class MeController {
   @Get('me')

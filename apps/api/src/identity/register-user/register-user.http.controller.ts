@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -9,7 +9,6 @@ import { RegisterUserCommand } from './register-user.command';
 import { RegisterUserRequest } from './register-user.request.dto';
 
 @ApiTags('identity')
-@ApiBearerAuth()
 @Controller('users')
 export class RegisterUserController {
   constructor(private readonly commands: CommandBus) {}

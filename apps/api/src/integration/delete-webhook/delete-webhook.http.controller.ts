@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -8,7 +8,6 @@ import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { DeleteWebhookCommand } from './delete-webhook.command';
 
 @ApiTags('integration')
-@ApiBearerAuth()
 @Controller('webhooks')
 export class DeleteWebhookController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhookDeliveryView, WebhooksRepository } from '@coalition/infra';
 import { LimitQuery } from '../../audit/audit-events.query.dto';
 import { Access } from '../../common/auth/access.decorator';
@@ -9,7 +9,6 @@ import { webhookVisibleTo } from '../webhook-access';
 import { WebhookDeliveryResponse } from '../integration.response.dto';
 
 @ApiTags('integration')
-@ApiBearerAuth()
 @Controller('webhooks')
 export class ListWebhookDeliveriesController {
   constructor(private readonly webhooks: WebhooksRepository) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhooksRepository, WebhookView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
@@ -9,7 +9,6 @@ import { webhookVisibleTo } from '../webhook-access';
 import { WebhookResponse } from '../integration.response.dto';
 
 @ApiTags('integration')
-@ApiBearerAuth()
 @Controller('webhooks')
 export class ListWebhooksController {
   constructor(private readonly webhooks: WebhooksRepository) {}
@@ -17,10 +16,7 @@ export class ListWebhooksController {
   @Get()
   @ApiOperation({ summary: 'List webhooks' })
   @Access({ roles: ['admin', 'coordinator'] })
-  @ApiOkResponse({ type: [WebhookResponse],
-    description:
-      "The caller's webhooks (an admin sees all): [{id, url, eventTypes, status: active|disabled, disabledReason, ownerId, stateCode, createdAt, delivery: {position, failedAttempts, nextAttemptAt}}]; never the secret",
-  })
+  @ApiOkResponse({ type: [WebhookResponse], description: "The caller's webhooks (an admin sees all), oldest first; never the secret" })
   list(@Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<WebhookView[]> {
     return this.webhooks.list(principal.roles.includes('admin') ? undefined : principal.id);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -9,7 +9,6 @@ import { RegisterWebhookCommand } from './register-webhook.command';
 import { RegisterWebhookRequest } from './register-webhook.request.dto';
 
 @ApiTags('integration')
-@ApiBearerAuth()
 @Controller('webhooks')
 export class RegisterWebhookController {
   constructor(private readonly commands: CommandBus) {}

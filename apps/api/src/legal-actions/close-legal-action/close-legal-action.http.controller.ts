@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,7 +10,6 @@ import { CloseLegalActionCommand } from './close-legal-action.command';
 import { CloseLegalActionRequest } from './close-legal-action.request.dto';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
 @Controller('legal-actions')
 export class CloseLegalActionController {
   constructor(private readonly commands: CommandBus) {}

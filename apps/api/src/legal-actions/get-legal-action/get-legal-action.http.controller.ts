@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LegalActionsRepository, LegalActionView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
@@ -7,8 +7,6 @@ import { LEGAL_READERS } from '../legal-access';
 import { LegalActionResponse } from '../legal-action.response.dto';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('legal-actions')
 export class GetLegalActionController {
   constructor(private readonly legalActions: LegalActionsRepository) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,7 +10,6 @@ import { SignLegalActionCommand } from './sign-legal-action.command';
 import { SignLegalActionRequest } from './sign-legal-action.request.dto';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
 @Controller('legal-actions')
 export class SignLegalActionController {
   constructor(private readonly commands: CommandBus) {}

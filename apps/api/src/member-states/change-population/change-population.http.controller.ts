@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,7 +10,6 @@ import { ChangePopulationCommand } from './change-population.command';
 import { ChangePopulationRequest } from './change-population.request.dto';
 
 @ApiTags('member states')
-@ApiBearerAuth()
 @Controller('states')
 export class ChangePopulationController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,13 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MemberStatesRepository, MemberStateView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { MemberStateResponse } from '../member-state.response.dto';
 
 @ApiTags('member states')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('states')
 export class ListStatesController {
   constructor(private readonly states: MemberStatesRepository) {}

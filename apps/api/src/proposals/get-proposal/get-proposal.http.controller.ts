@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProposalsRepository, ProposalView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
@@ -8,7 +8,6 @@ import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { ProposalResponse } from '../proposal.response.dto';
 
 @ApiTags('proposals')
-@ApiBearerAuth()
 @Controller('proposals')
 export class GetProposalController {
   constructor(private readonly proposals: ProposalsRepository) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompactsRepository, ProposalsRepository, ProposalView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
@@ -8,7 +8,6 @@ import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { ProposalResponse } from '../proposal.response.dto';
 
 @ApiTags('proposals')
-@ApiBearerAuth()
 @Controller('compacts')
 export class ListCompactProposalsController {
   constructor(

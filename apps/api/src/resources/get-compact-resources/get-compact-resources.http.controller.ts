@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompactResourcesView, ResourceSharingRepository } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
@@ -10,8 +10,6 @@ import { ResourceReadAccess } from '../resource-read-access';
 import { CompactResourcesResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('compacts')
 export class GetCompactResourcesController {
   constructor(
@@ -22,10 +20,7 @@ export class GetCompactResourcesController {
   @Get(':id/resources')
   @ApiOperation({ summary: "Get a compact's resource pools and ledger" })
   @Access({ scopes: ['read', 'resources:write'] })
-  @ApiOkResponse({ type: CompactResourcesResponse,
-    description:
-      '{pools: [{resourceType, unit, pledged, reserved, available, requested, accepted, outstanding}], states: [{stateCode, resourceType, unit, pledged, given, received}]}',
-  })
+  @ApiOkResponse({ type: CompactResourcesResponse, description: 'One pool per resource type and unit, and one ledger row per state and resource' })
   async get(@Param('id', ResourceIdPipe) compactId: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<CompactResourcesView> {
     await this.access.assertMayRead(principal, compactId);
     return this.resources.compactResources(compactId);

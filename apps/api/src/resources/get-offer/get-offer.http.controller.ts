@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PoolEntityNotFound } from '@coalition/domain';
 import { OfferView, ResourceSharingRepository } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
@@ -11,8 +11,6 @@ import { ResourceReadAccess } from '../resource-read-access';
 import { OfferResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('offers')
 export class GetOfferController {
   constructor(

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,8 +10,6 @@ import { EmptyRequest } from '../empty.request.dto';
 import { PayReimbursementCommand } from './pay-reimbursement.command';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('reimbursements')
 export class PayReimbursementController {
   constructor(private readonly commands: CommandBus) {}
