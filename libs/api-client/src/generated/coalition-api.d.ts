@@ -2266,8 +2266,8 @@ export interface components {
         /** @description An RFC 9457 problem: every error answers one, as application/problem+json */
         Problem: {
             /**
-             * Format: uri
-             * @description A page describing the problem code
+             * Format: uri-reference
+             * @description A page describing the problem code (RFC 9457: it may be relative to the api)
              */
             type: string;
             /**
@@ -2334,19 +2334,6 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         status: "ok";
-                    };
-                };
-            };
-            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code: "VALIDATION_FAILED";
                     };
                 };
             };
@@ -2424,19 +2411,6 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                         };
-                    };
-                };
-            };
-            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code: "VALIDATION_FAILED";
                     };
                 };
             };
@@ -2536,19 +2510,6 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
-                };
-            };
-            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code: "VALIDATION_FAILED";
-                    };
                 };
             };
             /** @description Too many requests: wait for `Retry-After` seconds */
@@ -2694,19 +2655,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
-                };
-            };
-            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code: "VALIDATION_FAILED";
-                    };
                 };
             };
             /** @description No, expired or invalid credentials */
@@ -10585,19 +10533,6 @@ export interface operations {
                 };
                 content: {
                     "application/yaml": string;
-                };
-            };
-            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code: "VALIDATION_FAILED";
-                    };
                 };
             };
             /** @description Too many requests: wait for `Retry-After` seconds */

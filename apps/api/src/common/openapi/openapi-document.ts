@@ -102,11 +102,11 @@ function complete(path: string, method: string, operation: OperationObject, fact
   const policy = facts.policy;
   operation.description = [operation.description, `**Who may call:** ${whoMayCall(policy)}`].filter(Boolean).join('\n\n');
   operation.security = policy?.public ? [] : policy?.scopes?.length ? [{ bearer: [] }, { 'api-key': [] }] : [{ bearer: [] }];
+  const responses = operation.responses as Record<string, ResponseObject>;
+  for (const [status, codes] of problemCodes(path, method, operation, facts)) responses[status] = problemResponse(status, codes, responses[status]);
   const headers: ReferenceObject[] = [{ $ref: '#/components/parameters/X-Correlation-Id' }];
   if (facts.isCommand) headers.unshift({ $ref: '#/components/parameters/Idempotency-Key' }, { $ref: '#/components/parameters/If-Match' });
   operation.parameters = [...(operation.parameters ?? []).filter((p): p is ParameterObject => !('$ref' in p)), ...headers];
-  const responses = operation.responses as Record<string, ResponseObject>;
-  for (const [status, codes] of problemCodes(path, method, operation, facts)) responses[status] = problemResponse(status, codes, responses[status]);
   for (const [status, response] of Object.entries(responses)) {
     response.headers = { ...response.headers, 'X-Correlation-Id': { $ref: '#/components/headers/X-Correlation-Id' } };
     if (facts.isCommand && status.startsWith('2')) response.headers['Idempotent-Replayed'] = { $ref: '#/components/headers/Idempotent-Replayed' };

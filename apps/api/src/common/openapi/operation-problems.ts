@@ -38,7 +38,8 @@ export function problemCodes(path: string, method: string, operation: OperationO
   const codes = new Map<number, Set<string>>();
   const add = (status: number, code: string) => codes.set(status, new Set([...(codes.get(status) ?? []), code]));
   const isApi = path.startsWith('/api/');
-  add(400, 'VALIDATION_FAILED');
+  // Whatever a route takes (parameters, a body, a command's headers) is validated strictly.
+  if (operation.parameters?.length || operation.requestBody || facts.isCommand) add(400, 'VALIDATION_FAILED');
   if (!facts.policy?.public) add(401, 'UNAUTHENTICATED');
   if (restricts(facts)) add(403, 'FORBIDDEN');
   if ((operation.parameters ?? []).some((p) => 'in' in p && p.in === 'path')) add(404, 'NOT_FOUND');

@@ -10,7 +10,7 @@ export class FieldErrorDto {
 /** The one schema every error answer refers to (RFC 9457); each answer narrows `code` to what that route can give. */
 @ApiSchema({ name: 'Problem', description: 'An RFC 9457 problem: every error answers one, as application/problem+json' })
 export class ProblemDto implements Problem {
-  @ApiProperty({ format: 'uri', description: 'A page describing the problem code' }) type!: string;
+  @ApiProperty({ format: 'uri-reference', description: 'A page describing the problem code (RFC 9457: it may be relative to the api)' }) type!: string;
   @ApiProperty({ example: 'Conflict', description: 'The HTTP status in words' }) title!: string;
   @ApiProperty({ type: 'integer', example: 409 }) status!: number;
   @ApiProperty({ example: 'The offer asks for 12 but the pledge has 10 unreserved' }) detail!: string;
