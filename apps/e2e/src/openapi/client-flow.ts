@@ -23,6 +23,7 @@ export interface FlowOutcome {
   legalAction: { status: string; signatories: string[] };
   audit: { chainIntact: boolean; checkedEvents: number; compactEventTypes: string[] };
   feedTypes: string[];
+  agencyKey: { kind: string; stateCode: string | null; scopes: string[] | undefined };
 }
 
 const PASSWORD = 'correct horse battery staple';
@@ -33,8 +34,8 @@ export interface FlowTarget {
   inspect: Middleware;
 }
 
-function clientOf({ baseUrl, inspect }: FlowTarget, token?: string): CoalitionClient {
-  const client = createCoalitionClient({ baseUrl, token: () => token });
+function clientOf({ baseUrl, inspect }: FlowTarget, token?: string, apiKey?: string): CoalitionClient {
+  const client = createCoalitionClient({ baseUrl, token: () => token, ...(apiKey ? { apiKey } : {}) });
   client.use(inspect);
   return client;
 }
@@ -116,6 +117,14 @@ async function fileTogether(waCounsel: CoalitionClient, orCounsel: CoalitionClie
   return { status: legal.status, signatories: legal.signatories.map((s) => s.stateCode) };
 }
 
+/** Washington's coordinator issues a key to its emergency-management system, which calls with it. */
+async function agencyKey(target: FlowTarget, wa: CoalitionClient): Promise<FlowOutcome['agencyKey']> {
+  const issued = await ok(wa.POST('/api/v1/api-keys', { body: { name: 'WA emergency management', stateCode: 'WA', scopes: ['read', 'resources:write'] } }));
+  if (!issued.key) throw new Error('a first issue answers the key');
+  const me = await ok(clientOf(target, undefined, issued.key).GET('/api/v1/auth/me'));
+  return { kind: me.kind, stateCode: me.stateCode, scopes: me.scopes };
+}
+
 /** Two states found a compact, decide by vote, share a resource and file together; an auditor checks the record. */
 export async function runClientFlow(target: FlowTarget, adminName: string, adminPassword: string): Promise<FlowOutcome> {
   const admin = await signIn(target, adminName, adminPassword);
@@ -134,6 +143,7 @@ export async function runClientFlow(target: FlowTarget, adminName: string, admin
   const history = await ok(auditor.GET('/api/v1/audit/streams/{streamId}', { params: { path: { streamId: compact.streamId }, query: { limit: 100 } } }));
   const feed = await ok(wa.GET('/api/v1/events', { params: { query: { after: 0, limit: 1000 } } }));
   return {
+    agencyKey: await agencyKey(target, wa),
     compact: { status: compact.status, members: compact.members.map(({ stateCode, status }) => ({ stateCode, status })), streamId: compact.streamId, charterVersion: compact.charter.version },
     ...decided,
     ...shared,

@@ -46,7 +46,7 @@ describe('the OpenAPI document', () => {
     const conformance = responseConformance(JSON.parse(document) as Parameters<typeof responseConformance>[0]);
     const outcome = await runClientFlow({ baseUrl: stack.api.url, inspect: conformance.middleware }, ADMIN.username, ADMIN.password);
     expect(conformance.faults).toEqual([]);
-    expect(conformance.checked()).toBeGreaterThan(30);
+    expect(conformance.checked()).toBeGreaterThan(35);
     expect(outcome.compact).toEqual({
       status: 'active',
       members: [{ stateCode: 'WA', status: 'ratified' }, { stateCode: 'OR', status: 'ratified' }],
@@ -63,5 +63,6 @@ describe('the OpenAPI document', () => {
     expect(outcome.audit.compactEventTypes).toEqual(['CompactDrafted', 'CompactRatified', 'CompactRatified', 'CompactActivated']);
     expect(outcome.feedTypes).toEqual(expect.arrayContaining(['coalition.compact.compact-ratified.v1', 'coalition.resource-pool.offer-accepted.v1']));
     expect(outcome.feedTypes.some((type) => type.startsWith('coalition.legal-action'))).toBe(false);
+    expect(outcome.agencyKey).toEqual({ kind: 'api-key', stateCode: 'WA', scopes: ['read', 'resources:write'] });
   }, 90_000);
 });

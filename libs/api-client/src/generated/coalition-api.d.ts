@@ -3199,7 +3199,8 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description The key is shown only in this answer (an Idempotency-Key replay answers without it). An admin issues keys for any registered state, a coordinator only for its own (else 403). */
+            201: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -3208,15 +3209,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["IssuedApiKey"];
                 };
-            };
-            /** @description {id, key, version, position}: the key is shown only in this answer (an Idempotency-Key replay answers without it). An admin issues keys for any registered state, a coordinator only for its own (else 403). */
-            201: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
             400: {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -15,12 +15,12 @@ export class IssueApiKeyController {
 
   @Post()
   @ApiOperation({ summary: 'Issue an API key', description: 'For an agency system of a state. A key gets only scopes its issuer could exercise itself.' })
-  @ApiOkResponse({ type: IssuedApiKeyDto })
   @HttpCode(201)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiCreatedResponse({
+    type: IssuedApiKeyDto,
     description:
-      '{id, key, version, position}: the key is shown only in this answer (an Idempotency-Key replay answers without it). ' +
+      'The key is shown only in this answer (an Idempotency-Key replay answers without it). ' +
       'An admin issues keys for any registered state, a coordinator only for its own (else 403).',
   })
   issue(@Body() body: IssueApiKeyRequest, @CommandMetaFrom() meta: CommandMeta) {
