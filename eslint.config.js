@@ -2,6 +2,8 @@ const nx = require('@nx/eslint-plugin');
 
 // Frameworks and I/O the pure domain library must never import.
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm-*', 'kafkajs', 'passport', 'passport-*', 'pg', '@electric-sql/*', 'express', 'jose', 'pino', 'nestjs-pino', 'prom-client'];
+// The typed client runs in the browser too (the console bundles it): nothing Node-only.
+const NODE_ONLY = ['node:*', ...require('node:module').builtinModules];
 
 module.exports = [
   ...nx.configs['flat/base'],
@@ -20,12 +22,21 @@ module.exports = [
             // The domain is pure TypeScript: no other project, no framework, no I/O.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: FRAMEWORKS },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+            // The client stands on the published HTTP contract alone.
+            { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
             // Apps stand on the libraries and never import each other.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:api-client'] },
           ],
         },
       ],
+    },
+  },
+  {
+    // Nx's boundary rule sees npm packages only; Node's own modules are refused here.
+    files: ['libs/api-client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: NODE_ONLY, message: 'libs/api-client runs in browsers too: no Node-only modules' }] }],
     },
   },
 ];

@@ -24,5 +24,6 @@ module.exports = {
     '^@coalition/domain/testing$': path.join(__dirname, 'libs/domain/src/testing/index.ts'),
     '^@coalition/infra$': path.join(__dirname, 'libs/infra/src/index.ts'),
     '^@coalition/infra/testing$': path.join(__dirname, 'libs/infra/src/testing/index.ts'),
+    '^@coalition/api-client$': path.join(__dirname, 'libs/api-client/src/index.ts'),
   },
 };

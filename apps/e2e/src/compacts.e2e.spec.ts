@@ -62,7 +62,7 @@ describe('compacts and membership', () => {
     expect(active.body.status).toBe('active');
     expect(active.body.members[1]).toEqual({ stateCode: 'OR', status: 'ratified', ratification: { kind: 'executive-order', reference: 'Executive Order 26-01', enactedOn: '2026-03-01' } });
     expect((await wa.get(`/compacts?minPosition=${activation.body.position}`)).body).toEqual(
-      expect.arrayContaining([{ id: compactId, title: 'Western Wildfire Mutual Aid Compact', status: 'active', memberCount: 3 }]),
+      expect.arrayContaining([{ id: compactId, title: 'Western Wildfire Mutual Aid Compact', status: 'active', memberCount: 3, streamId: `compact-${compactId}` }]),
     );
 
     // Idaho asks to join: it is applied, and an admission proposal opens for the ratified states.

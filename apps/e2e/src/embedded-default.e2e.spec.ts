@@ -48,6 +48,6 @@ describe('the embedded default', () => {
     expect(created.status).toBe(201);
     const { position } = await json<{ position: number }>(created);
     const states = await json(await fetch(`${app.url}/api/v1/states?minPosition=${position}`, { headers: auth }));
-    expect(states).toEqual([{ code: 'OR', name: 'Oregon', population: 4_240_000 }]);
+    expect(states).toEqual([{ code: 'OR', name: 'Oregon', population: 4_240_000, streamId: 'member-state-OR' }]);
   });
 });

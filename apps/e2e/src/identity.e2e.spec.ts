@@ -101,7 +101,7 @@ describe('identity, API keys and member states over HTTP', () => {
       const listed = await stack.admin.get<Record<string, unknown>[]>(`/users?minPosition=${registeredAt}`);
       expect(listed.status).toBe(200);
       expect(listed.body).toEqual(expect.arrayContaining([
-        { id: expect.any(String), username: 'wa.counsel', displayName: 'WA counsel', roles: ['counsel'], stateCode: 'WA', active: true },
+        { id: expect.any(String), username: 'wa.counsel', displayName: 'WA counsel', roles: ['counsel'], stateCode: 'WA', active: true, streamId: expect.stringMatching(/^user-/) },
       ]));
       expect(JSON.stringify(listed.body)).not.toMatch(/scrypt|password/i);
     });
@@ -130,9 +130,9 @@ describe('identity, API keys and member states over HTTP', () => {
       expect(await waCoordinator.post('/states', { code: 'NV', name: 'Nevada', population: 1 })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
       const listed = await waCoordinator.get(`/states?minPosition=${changed.body.position}`);
       expect(listed.body).toEqual([
-        { code: 'ID', name: 'Idaho', population: 2_001_619 },
-        { code: 'OR', name: 'Oregon', population: 4_240_137 },
-        { code: 'WA', name: 'Washington', population: 7_812_880 },
+        { code: 'ID', name: 'Idaho', population: 2_001_619, streamId: 'member-state-ID' },
+        { code: 'OR', name: 'Oregon', population: 4_240_137, streamId: 'member-state-OR' },
+        { code: 'WA', name: 'Washington', population: 7_812_880, streamId: 'member-state-WA' },
       ]);
     });
   });
@@ -147,7 +147,7 @@ describe('identity, API keys and member states over HTTP', () => {
 
       const mine = await waCoordinator.get<Record<string, unknown>[]>(`/api-keys?minPosition=${orKey.position}`);
       expect(mine.body).toEqual([
-        { id: issued.body.id, name: 'WA EOC', stateCode: 'WA', scopes: ['read', 'resources:write'], createdAt: expect.any(String), expiresAt: null, revokedAt: null },
+        { id: issued.body.id, name: 'WA EOC', stateCode: 'WA', scopes: ['read', 'resources:write'], createdAt: expect.any(String), expiresAt: null, revokedAt: null, streamId: `api-key-${issued.body.id}` },
       ]);
       const all = await stack.admin.get<Record<string, unknown>[]>('/api-keys');
       expect(all.body.map((k) => k.id).sort()).toEqual([issued.body.id, orKey.id].sort());

@@ -31,7 +31,7 @@ describe('api and worker as separate processes on PostgreSQL and Kafka', () => {
     const created = await stack.admin.request('POST', '/states', { code: 'WA', name: 'Washington', population: 7_812_880 });
     expect(created).toMatchObject({ status: 201, body: { id: 'WA', version: 1 } });
     const states = await stack.admin.request('GET', `/states?minPosition=${created.body.position}`);
-    expect(states.body).toEqual([{ code: 'WA', name: 'Washington', population: 7_812_880 }]);
+    expect(states.body).toEqual([{ code: 'WA', name: 'Washington', population: 7_812_880, streamId: 'member-state-WA' }]);
   });
 
   it('answers bad input with problem+json and loses nothing', async () => {

@@ -105,6 +105,7 @@ describe('resource sharing', () => {
       id: caRequest.id, compactId, stateCode: 'CA', resourceType: 'water-tanker', unit: 'each',
       quantity: 40, accepted: 25.5, outstanding: 14.5, status: 'open',
       justification: 'Wildfire: municipal water down', createdAt: expect.any(String),
+      streamId: `resource-pool-${compactId}-water-tanker`,
       offers: [
         { id: waOffer.id, pledgeId: waPledge.id, stateCode: 'WA', quantity: 25.5, status: 'accepted', costEstimate: { amount: 18_500.1, currency: 'USD' } },
         { id: declined.id, pledgeId: orPledge.id, stateCode: 'OR', quantity: 10, status: 'declined' },

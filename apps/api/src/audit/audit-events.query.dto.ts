@@ -5,7 +5,7 @@ import { IsISO8601, IsNumberString, IsOptional, IsString, Length, Matches, MaxLe
 import { ReadQuery } from '../common/http/list-query.dto';
 
 export class LimitQuery extends ReadQuery {
-  @ApiPropertyOptional({ description: 'At most this many items, 1 to 1000 (default 100)', example: '100' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'At most this many items' })
   @IsOptional()
   @IsNumberString({ no_symbols: true })
   @Matches(/^(?:[1-9]\d{0,2}|1000)$/, { message: 'limit must be an integer from 1 to 1000' })
@@ -14,7 +14,7 @@ export class LimitQuery extends ReadQuery {
 
 /** Keyset paging over the global order: `after` a position, at most `limit` events. */
 export class PageQuery extends LimitQuery {
-  @ApiPropertyOptional({ description: 'Return events after this global position (default 0: from the start)', example: '0' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Return events after this global position (0: from the start); pass the last page\'s nextAfter' })
   @IsOptional()
   @Matches(/^\d{1,15}$/, { message: 'after must be a non-negative integer' })
   after?: string;
@@ -45,12 +45,12 @@ export class AuditFilterQuery extends PageQuery {
   @MaxLength(200)
   actorId?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or after this time (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Recorded at or after this time (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or before this time (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Recorded at or before this time (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;

@@ -1,11 +1,12 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@coalition/infra';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { strictValidationPipe } from '../common/http/validation.pipe';
+import { createOpenApiDocument } from '../common/openapi/openapi-document';
 import { resolveJwtSecret } from './jwt-secret';
 
 export const API_PREFIX = 'api/v1';
@@ -30,16 +31,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Coalition API')
-      .setDescription('Multistate compacts, votes, resource sharing and joint legal responses. Errors are RFC 9457 problem+json.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
 import { Response } from 'express';
 import { Kafka } from 'kafkajs';
@@ -24,6 +24,8 @@ export class HealthController {
 
   @Get('live')
   @PublicRoute()
+  @ApiOperation({ operationId: 'checkLiveness', summary: 'Liveness probe', description: 'Answers while the process runs; it checks nothing else.' })
+  @ApiOkResponse({ description: 'The process is up', schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } })
   live() {
     return { status: 'ok' };
   }
@@ -37,6 +39,7 @@ export class HealthController {
    */
   @Get('ready')
   @PublicRoute()
+  @ApiOperation({ operationId: 'checkReadiness', summary: 'Readiness probe', description: 'Checks the database, Kafka where configured, and the worker loops a process runs: 200 when all are up, 503 with Retry-After naming what is down.' })
   @HealthCheck()
   async ready(@Res({ passthrough: true }) response: Response) {
     const checks: HealthIndicatorFunction[] = [() => this.database()];

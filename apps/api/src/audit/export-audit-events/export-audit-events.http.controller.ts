@@ -1,5 +1,5 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AUDIT_EXPORT_CONTENT_TYPES, EventStore, writeAuditExport } from '@coalition/infra';
 import { Response } from 'express';
 import { Access } from '../../common/auth/access.decorator';
@@ -7,7 +7,6 @@ import { filterOf } from '../audit-events.query.dto';
 import { ExportAuditEventsQuery } from './export-audit-events.query.dto';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit/export')
 export class ExportAuditEventsController {
   private readonly logger = new Logger(ExportAuditEventsController.name);
@@ -16,9 +15,16 @@ export class ExportAuditEventsController {
 
   /** Every matching event (no limit: `limit` is ignored), streamed page by page as the client reads. */
   @Get()
+  @ApiOperation({ summary: 'Export the audit log', description: 'As NDJSON or CSV, streamed.' })
   @Access({ roles: ['auditor', 'admin'] })
-  @ApiProduces('application/x-ndjson', 'text/csv')
-  @ApiOkResponse({ description: 'The filters of /audit/events (after, streamId, type, stateCode, actorId, from, to); streamed with constant memory' })
+  @ApiOkResponse({
+    description: 'Every event matching the filters of /audit/events, streamed with constant memory, as an attachment',
+    content: {
+      'application/x-ndjson': { schema: { type: 'string', description: 'One AuditEvent (JSON) per line' } },
+      'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV, one row per event, data as JSON' } },
+    },
+    headers: { 'Content-Disposition': { description: 'attachment; filename="coalition-audit-<time>.<format>"', schema: { type: 'string' } } },
+  })
   async export(@Query() query: ExportAuditEventsQuery, @Res() response: Response): Promise<void> {
     const format = query.format ?? 'ndjson';
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditEvent, EventStore, toAuditEvent } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { AuditFilterQuery, filterOf, pageOf } from '../audit-events.query.dto';
+import { AuditPageResponse } from '../audit.response.dto';
 
 export interface AuditPage {
   events: AuditEvent[];
@@ -11,14 +12,14 @@ export interface AuditPage {
 }
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit/events')
 export class ListAuditEventsController {
   constructor(private readonly store: EventStore) {}
 
   @Get()
+  @ApiOperation({ summary: 'Read the audit log', description: 'Keyset pages over the global order, with filters.' })
   @Access({ roles: ['auditor', 'admin'] })
-  @ApiOkResponse({ description: '{events: [{position, eventId, streamId, streamType, version, type, schemaVersion, data, metadata, recordedAt, prevHash, hash}], nextAfter}; credentials are withheld (redactedFields)' })
+  @ApiOkResponse({ type: AuditPageResponse, description: 'In position order; credentials are withheld (redactedFields)' })
   async list(@Query() query: AuditFilterQuery): Promise<AuditPage> {
     const { after, limit } = pageOf(query);
     const events = await this.store.readAll(after, limit, filterOf(query));

@@ -1,19 +1,21 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DecisionRecord, decisionRecord, EventStore } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { problem, ProblemException } from '../../common/http/problem';
+import { DecisionRecordResponse } from '../decision-record.response.dto';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit/decisions')
 export class ReadDecisionRecordController {
   constructor(private readonly store: EventStore) {}
 
   @Get(':proposalId')
+  @ApiOperation({ summary: "Read a proposal's decision record" })
   @Access({ roles: ['auditor', 'admin'] })
   @ApiOkResponse({
+    type: DecisionRecordResponse,
     description:
       "A proposal's decision from the event store: electorate (frozen at opening), every vote, the outcome and the compact events it caused, each with the eventId, position and hash of the event that recorded it; the tally recomputed and compared with the recorded one",
   })

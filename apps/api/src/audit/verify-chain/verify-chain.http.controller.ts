@@ -1,19 +1,22 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ChainVerification, Database, verifyChain } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { validationProblem } from '../../common/http/problem';
+import { ChainBrokenResponse, ChainIntactResponse } from '../audit.response.dto';
 import { VerifyChainQuery } from './verify-chain.query.dto';
 
 @ApiTags('audit')
-@ApiBearerAuth()
+@ApiExtraModels(ChainIntactResponse, ChainBrokenResponse)
 @Controller('audit/verify')
 export class VerifyChainController {
   constructor(private readonly db: Database) {}
 
   @Get()
+  @ApiOperation({ summary: 'Verify the hash chain' })
   @Access({ roles: ['auditor', 'admin'] })
   @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(ChainIntactResponse) }, { $ref: getSchemaPath(ChainBrokenResponse) }] },
     description:
       'Recomputes the whole hash chain in constant memory: {ok: true, checkedEvents, headPosition, headHash} or {ok: false, firstInvalidPosition, reason}. With ?position=&hash=, also checks the chain passes through that checkpoint.',
   })

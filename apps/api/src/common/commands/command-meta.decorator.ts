@@ -10,7 +10,7 @@ declare module 'express' {
 }
 
 /** Collects the principal, `If-Match`, `Idempotency-Key` and correlation id of a command request. */
-export const CommandMetaFrom = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {
+export function commandMetaOf(_: unknown, ctx: ExecutionContext): CommandMeta {
   const request = ctx.switchToHttp().getRequest<Request>();
   if (!request.principal) throw new UnauthorizedException();
   return {
@@ -19,7 +19,10 @@ export const CommandMetaFrom = createParamDecorator((_: unknown, ctx: ExecutionC
     idempotency: request.idempotency,
     correlationId: String(request.id),
   };
-});
+}
+
+/** A command route's meta; the OpenAPI document knows by it which routes honour `If-Match` and `Idempotency-Key`. */
+export const CommandMetaFrom = createParamDecorator(commandMetaOf);
 
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;

@@ -5,7 +5,7 @@ import { isDatabaseUnavailable, Metrics, WrongExpectedVersion } from '@coalition
 import { Request, Response } from 'express';
 import { problem, Problem, ProblemException } from './problem';
 
-const DOMAIN_STATUS: Record<DomainError['kind'], number> = { conflict: 409, 'not-found': 404, forbidden: 403, invalid: 400 };
+export const DOMAIN_STATUS: Record<DomainError['kind'], number> = { conflict: 409, 'not-found': 404, forbidden: 403, invalid: 400 };
 const HTTP_CODES: Record<number, string> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',

@@ -9,7 +9,7 @@ export interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-const TITLES: Record<number, string> = {
+export const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',

@@ -24,6 +24,6 @@ export class DraftCompactRequest {
   @ArrayUnique()
   @Matches(STATE_CODE_PATTERN, { each: true, message: 'each founding state must be two upper-case letters' })
   foundingStates!: string[];
-  @ApiPropertyOptional({ default: 2, minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(60) minRatifications?: number;
-  @ApiPropertyOptional({ default: 0, minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(3_650) withdrawalNoticeDays?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 2, minimum: 1, maximum: 60 }) @IsOptional() @IsInt() @Min(1) @Max(60) minRatifications?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: 3_650 }) @IsOptional() @IsInt() @Min(0) @Max(3_650) withdrawalNoticeDays?: number;
 }

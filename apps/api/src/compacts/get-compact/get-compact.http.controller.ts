@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompactFacts, CompactsRepository, CompactView, compactViewOf } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { problem, ProblemException } from '../../common/http/problem';
 import { ResourceIdPipe } from '../resource-id.pipe';
 import { GetCompactQuery } from './get-compact.query.dto';
+import { CompactResponse } from '../compact.response.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class GetCompactController {
   constructor(
@@ -20,6 +20,8 @@ export class GetCompactController {
    * time instead, so the past is exactly what was recorded, whatever the read model holds.
    */
   @Get(':id')
+  @ApiOperation({ summary: 'Get a compact', description: 'With `asOf`, the compact as it stood at that time, folded from its events.' })
+  @ApiOkResponse({ type: CompactResponse })
   @Access({ scopes: ['read', 'resources:write', 'legal:read'] })
   async get(@Param('id', ResourceIdPipe) id: string, @Query() query: GetCompactQuery): Promise<CompactView> {
     let view: CompactView | undefined;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { JoinCompactCommand } from './join-compact.command';
 import { JoinCompactRequest } from './join-compact.request.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class JoinCompactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/join-requests')
+  @ApiOperation({ summary: 'Ask to join a compact', description: "The caller's state becomes applied and an admission proposal opens for the ratified states; the answer's id is that proposal's." })
   @HttpCode(201)
   @Access({ roles: ['coordinator'] })
   @ApiCreatedResponse({

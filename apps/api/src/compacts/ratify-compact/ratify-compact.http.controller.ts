@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { RatifyCompactCommand } from './ratify-compact.command';
 import { RatifyCompactRequest } from './ratify-compact.request.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class RatifyCompactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/ratifications')
+  @ApiOperation({ summary: 'Ratify a compact', description: "By the caller's state's instrument (statute, executive order, agreement); the compact becomes active when minRatifications states have ratified." })
   @HttpCode(200)
   @Access({ roles: ['coordinator'] })
   @ApiOkResponse({

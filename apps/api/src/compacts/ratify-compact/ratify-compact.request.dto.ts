@@ -9,7 +9,7 @@ export class RatifyCompactRequest implements Ratification {
   @MinLength(1)
   @MaxLength(500)
   reference!: string;
-  @ApiProperty({ example: '2026-03-01', description: 'YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-03-01', description: 'YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'enactedOn must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   enactedOn!: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { WithdrawFromCompactCommand } from './withdraw-from-compact.command';
 import { WithdrawFromCompactRequest } from './withdraw-from-compact.request.dto';
 
 @ApiTags('compacts')
-@ApiBearerAuth()
 @Controller('compacts')
 export class WithdrawFromCompactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/withdrawals')
+  @ApiOperation({ summary: 'Give notice to withdraw from a compact', description: 'The state is withdrawing until effectiveAt (now + withdrawalNoticeDays), then withdrawn.' })
   @HttpCode(200)
   @Access({ roles: ['coordinator'] })
   @ApiOkResponse({

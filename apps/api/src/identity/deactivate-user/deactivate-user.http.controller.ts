@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -8,12 +8,12 @@ import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { DeactivateUserCommand } from './deactivate-user.command';
 
 @ApiTags('identity')
-@ApiBearerAuth()
 @Controller('users')
 export class DeactivateUserController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/deactivate')
+  @ApiOperation({ summary: 'Deactivate a user', description: "The user's tokens stop working at once." })
   @HttpCode(200)
   @Access({ roles: ['admin'] })
   @ApiOkResponse({ type: CommandResultDto })

@@ -17,7 +17,7 @@ export class IssueApiKeyRequest {
   @IsIn(API_KEY_SCOPES, { each: true })
   scopes!: ApiKeyScope[];
 
-  @ApiPropertyOptional({ example: '2027-01-01T00:00:00Z', description: 'When the key stops working; never, if omitted' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2027-01-01T00:00:00Z', description: 'When the key stops working; never, if omitted' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
   expiresAt?: string;

@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -8,12 +8,12 @@ import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';
 
 @ApiTags('identity')
-@ApiBearerAuth()
 @Controller('api-keys')
 export class RevokeApiKeyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Revoke an API key' })
   @HttpCode(200)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The key stops working at once. An admin, or a coordinator of the key\'s state (else 403).' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorator';
 import { loadAsyncApiDocument } from './asyncapi-document';
 
@@ -9,10 +9,13 @@ export class AsyncApiDocumentController {
   private readonly document = loadAsyncApiDocument();
 
   @Get()
+  @ApiOperation({ operationId: 'getAsyncApiDocument', summary: 'Get the AsyncAPI document of the Kafka topics' })
   @Public()
   @Header('Content-Type', 'application/yaml; charset=utf-8')
-  @ApiProduces('application/yaml')
-  @ApiOkResponse({ description: 'AsyncAPI 3 description of the Kafka topics: the CloudEvent envelope and a JSON Schema per event type' })
+  @ApiOkResponse({
+    description: 'AsyncAPI 3 description of the Kafka topics: the CloudEvent envelope and a JSON Schema per event type',
+    content: { 'application/yaml': { schema: { type: 'string' } } },
+  })
   read(): string {
     return this.document;
   }

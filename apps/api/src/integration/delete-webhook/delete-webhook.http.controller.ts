@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -8,12 +8,12 @@ import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { DeleteWebhookCommand } from './delete-webhook.command';
 
 @ApiTags('integration')
-@ApiBearerAuth()
 @Controller('webhooks')
 export class DeleteWebhookController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a webhook' })
   @HttpCode(200)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The owner or an admin; deliveries stop at once. 404 for an unknown or deleted webhook, 403 for anyone else' })

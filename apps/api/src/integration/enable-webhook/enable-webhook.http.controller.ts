@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -8,13 +8,13 @@ import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { EnableWebhookCommand } from './enable-webhook.command';
 
 @ApiTags('integration')
-@ApiBearerAuth()
 @Controller('webhooks')
 export class EnableWebhookController {
   constructor(private readonly commands: CommandBus) {}
 
   /** Addition to the contract: resume a webhook disabled after repeated failure. */
   @Post(':id/enable')
+  @ApiOperation({ summary: 'Enable a disabled webhook' })
   @HttpCode(200)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The owner or an admin; deliveries resume with the event that was pending, with a fresh series of attempts' })

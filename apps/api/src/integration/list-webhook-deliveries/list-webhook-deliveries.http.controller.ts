@@ -1,21 +1,22 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhookDeliveryView, WebhooksRepository } from '@coalition/infra';
 import { LimitQuery } from '../../audit/audit-events.query.dto';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { webhookVisibleTo } from '../webhook-access';
+import { WebhookDeliveryResponse } from '../integration.response.dto';
 
 @ApiTags('integration')
-@ApiBearerAuth()
 @Controller('webhooks')
 export class ListWebhookDeliveriesController {
   constructor(private readonly webhooks: WebhooksRepository) {}
 
   @Get(':id/deliveries')
+  @ApiOperation({ summary: "List a webhook's deliveries" })
   @Access({ roles: ['admin', 'coordinator'] })
-  @ApiOkResponse({ description: 'Every delivery attempt, newest first: [{eventId, position, attempt, status: delivered|failed, responseStatus, error, durationMs, at}]' })
+  @ApiOkResponse({ type: [WebhookDeliveryResponse], description: 'Every delivery attempt, newest first: [{eventId, position, attempt, status: delivered|failed, responseStatus, error, durationMs, at}]' })
   async list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: LimitQuery, @CurrentPrincipal() principal: Principal): Promise<WebhookDeliveryView[]> {
     await webhookVisibleTo(this.webhooks, id, principal);
     return this.webhooks.deliveries(id, Number(query.limit ?? 100));

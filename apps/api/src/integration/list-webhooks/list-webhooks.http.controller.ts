@@ -1,31 +1,30 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhooksRepository, WebhookView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { webhookVisibleTo } from '../webhook-access';
+import { WebhookResponse } from '../integration.response.dto';
 
 @ApiTags('integration')
-@ApiBearerAuth()
 @Controller('webhooks')
 export class ListWebhooksController {
   constructor(private readonly webhooks: WebhooksRepository) {}
 
   @Get()
+  @ApiOperation({ summary: 'List webhooks' })
   @Access({ roles: ['admin', 'coordinator'] })
-  @ApiOkResponse({
-    description:
-      "The caller's webhooks (an admin sees all): [{id, url, eventTypes, status: active|disabled, disabledReason, ownerId, stateCode, createdAt, delivery: {position, failedAttempts, nextAttemptAt}}]; never the secret",
-  })
+  @ApiOkResponse({ type: [WebhookResponse], description: "The caller's webhooks (an admin sees all), oldest first; never the secret" })
   list(@Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<WebhookView[]> {
     return this.webhooks.list(principal.roles.includes('admin') ? undefined : principal.id);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a webhook', operationId: 'getWebhook' })
   @Access({ roles: ['admin', 'coordinator'] })
-  @ApiOkResponse({ description: 'One webhook, for its owner or an admin' })
+  @ApiOkResponse({ type: WebhookResponse, description: 'One webhook, for its owner or an admin' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<WebhookView> {
     return webhookVisibleTo(this.webhooks, id, principal);
   }

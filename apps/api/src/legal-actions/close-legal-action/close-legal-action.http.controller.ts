@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { CloseLegalActionCommand } from './close-legal-action.command';
 import { CloseLegalActionRequest } from './close-legal-action.request.dto';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
 @Controller('legal-actions')
 export class CloseLegalActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/close')
+  @ApiOperation({ summary: 'Close a legal action with its outcome' })
   @HttpCode(200)
   @Access(LEGAL_WRITERS)
   @ApiOkResponse({ type: CommandResultDto, description: 'Lead state only (403 otherwise); status `closed`; 409 ACTION_CLOSED, ACTION_NOT_FILED' })

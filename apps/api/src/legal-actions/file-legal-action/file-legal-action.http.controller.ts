@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { FileLegalActionCommand } from './file-legal-action.command';
 import { FileLegalActionRequest } from './file-legal-action.request.dto';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
 @Controller('legal-actions')
 export class FileLegalActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/filings')
+  @ApiOperation({ summary: 'File a legal action', description: 'Freezes the signatories.' })
   @HttpCode(200)
   @Access(LEGAL_WRITERS)
   @ApiOkResponse({ type: CommandResultDto, description: 'Lead state only (403 otherwise); status `filed`, signatories frozen; 409 ACTION_FILED, ACTION_CLOSED' })

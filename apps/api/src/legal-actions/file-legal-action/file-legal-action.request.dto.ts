@@ -3,7 +3,7 @@ import { IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { CalendarDate, Sha256, Text } from '../legal-validation';
 
 export class FileLegalActionRequest {
-  @ApiProperty({ example: '2026-03-02' }) @CalendarDate() filedOn!: string;
+  @ApiProperty({ format: 'date', example: '2026-03-02' }) @CalendarDate() filedOn!: string;
   @ApiProperty({ example: '3:26-cv-00042', maxLength: 100 }) @Text(100) docketNumber!: string;
   @ApiProperty({ description: 'SHA-256 of the filed document, 64 hexadecimal characters' }) @Sha256() documentSha256!: string;
 

@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LegalActionsRepository, LegalActionView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
@@ -7,13 +7,12 @@ import { LEGAL_READERS } from '../legal-access';
 import { LegalActionResponse } from '../legal-action.response.dto';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('legal-actions')
 export class GetLegalActionController {
   constructor(private readonly legalActions: LegalActionsRepository) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a legal action' })
   @Access(LEGAL_READERS)
   @ApiOkResponse({ type: LegalActionResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() _query: ReadQuery): Promise<LegalActionView> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LegalActionsRepository, LegalActionView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
@@ -7,13 +7,12 @@ import { LEGAL_READERS } from '../legal-access';
 import { LegalActionResponse } from '../legal-action.response.dto';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('legal-actions')
 export class ListLegalActionsController {
   constructor(private readonly legalActions: LegalActionsRepository) {}
 
   @Get()
+  @ApiOperation({ summary: 'List legal actions' })
   @Access(LEGAL_READERS)
   @ApiOkResponse({ type: [LegalActionResponse], description: 'Every legal action, newest first; counsel, auditor, admin and legal:read keys only' })
   list(@Query() _query: ReadQuery): Promise<LegalActionView[]> {

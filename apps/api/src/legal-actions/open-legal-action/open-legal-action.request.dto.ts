@@ -9,7 +9,7 @@ export class OpenLegalActionRequest {
   @ApiProperty({ maxLength: 10_000 }) @Text(10_000) summary!: string;
   @ApiProperty({ example: 'U.S. District Court, N.D. Cal.', maxLength: 300 }) @Text(300) forum!: string;
 
-  @ApiProperty({ example: '2026-03-01T17:00:00Z', description: 'ISO 8601 time with a zone; must be in the future' })
+  @ApiProperty({ format: 'date-time', example: '2026-03-01T17:00:00Z', description: 'ISO 8601 time with a zone; must be in the future' })
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
     message: 'signOnDeadline must be an ISO 8601 time with a zone, e.g. 2026-03-01T17:00:00Z',
   })

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { RecordDevelopmentCommand } from './record-development.command';
 import { RecordDevelopmentRequest } from './record-development.request.dto';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
 @Controller('legal-actions')
 export class RecordDevelopmentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/developments')
+  @ApiOperation({ summary: 'Record a development in a filed legal action' })
   @HttpCode(200)
   @Access(LEGAL_WRITERS)
   @ApiOkResponse({ type: CommandResultDto, description: 'Counsel of a signatory state (403 otherwise), once filed (409 ACTION_NOT_FILED before); 409 ACTION_CLOSED' })

@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { LEGAL_WRITERS } from '../legal-access';
 import { WithdrawSignatureCommand } from './withdraw-signature.command';
 
 @ApiTags('legal actions')
-@ApiBearerAuth()
 @Controller('legal-actions')
 export class WithdrawSignatureController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id/signatories/:code')
+  @ApiOperation({ summary: "Withdraw a state's signature", description: 'Before filing; the lead state cannot withdraw.' })
   @HttpCode(200)
   @Access(LEGAL_WRITERS)
   @ApiOkResponse({

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -9,12 +9,12 @@ import { RegisterStateCommand } from './register-state.command';
 import { RegisterStateRequest } from './register-state.request.dto';
 
 @ApiTags('member states')
-@ApiBearerAuth()
 @Controller('states')
 export class RegisterStateController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register a member state' })
   @HttpCode(201)
   @Access({ roles: ['admin'] })
   @ApiCreatedResponse({ type: CommandResultDto, description: '{id: code, version, position}; 409 DUPLICATE for a known code' })

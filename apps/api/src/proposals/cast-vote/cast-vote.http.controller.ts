@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { CastVoteCommand } from './cast-vote.command';
 import { CastVoteRequest } from './cast-vote.request.dto';
 
 @ApiTags('proposals')
-@ApiBearerAuth()
 @Controller('proposals')
 export class CastVoteController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/votes')
+  @ApiOperation({ summary: 'Vote on a proposal', description: 'A state may change its vote until the proposal closes; every vote stays in the audit log. The last electorate vote closes it.' })
   @HttpCode(200)
   @Access({ roles: ['coordinator'] })
   @ApiOkResponse({

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { CloseProposalCommand } from './close-proposal.command';
 import { CloseProposalRequest } from './close-proposal.request.dto';
 
 @ApiTags('proposals')
-@ApiBearerAuth()
 @Controller('proposals')
 export class CloseProposalController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/close')
+  @ApiOperation({ summary: 'Close a proposal', description: 'Once closesAt has passed or every electorate state has voted (else 409 PROPOSAL_STILL_OPEN).' })
   @HttpCode(200)
   @Access({ roles: ['coordinator', 'admin'] })
   @ApiOkResponse({

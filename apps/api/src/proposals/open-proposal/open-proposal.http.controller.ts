@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,12 +10,12 @@ import { OpenProposalCommand } from './open-proposal.command';
 import { OpenProposalRequest } from './open-proposal.request.dto';
 
 @ApiTags('proposals')
-@ApiBearerAuth()
 @Controller('compacts')
 export class OpenProposalController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/proposals')
+  @ApiOperation({ summary: 'Open a proposal in a compact', description: 'A resolution, an amendment or a dissolution; its electorate and weights are frozen now.' })
   @HttpCode(201)
   @Access({ roles: ['coordinator'] })
   @ApiCreatedResponse({

@@ -21,7 +21,7 @@ export class OpenProposalRequest {
   @ApiProperty({ enum: OPENABLE_KINDS }) @IsIn(OPENABLE_KINDS) kind!: (typeof OPENABLE_KINDS)[number];
   @ApiProperty({ example: 'Pre-position engines for the 2026 season' }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
   @ApiProperty({ example: 'Resolved, that each party state...' }) @IsString() @MinLength(1) @MaxLength(100_000) text!: string;
-  @ApiProperty({ example: '2026-06-01T17:00:00Z', description: 'When voting ends; the worker closes the proposal then' })
+  @ApiProperty({ format: 'date-time', example: '2026-06-01T17:00:00Z', description: 'When voting ends; the worker closes the proposal then' })
   @IsISO8601({ strict: true })
   closesAt!: string;
   @ApiPropertyOptional({ type: AmendmentDto, description: 'Required for, and only for, an amendment' })

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,13 +10,12 @@ import { EmptyRequest } from '../empty.request.dto';
 import { CancelRequestCommand } from './cancel-request.command';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('requests')
 export class CancelRequestController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel a request', description: 'Open offers on it are declined.' })
   @HttpCode(200)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The requesting state cancels its request; open offers on it are declined' })

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,13 +10,12 @@ import { ClaimReimbursementCommand } from './claim-reimbursement.command';
 import { ClaimReimbursementRequest } from './claim-reimbursement.request.dto';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('offers')
 export class ClaimReimbursementController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/reimbursements')
+  @ApiOperation({ summary: 'Claim reimbursement for an accepted offer', description: 'The categories sum to the amount, to the cent.' })
   @HttpCode(201)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiCreatedResponse({

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,13 +10,12 @@ import { EmptyRequest } from '../empty.request.dto';
 import { ConfirmReceiptCommand } from './confirm-receipt.command';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('offers')
 export class ConfirmReceiptController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/receipt')
+  @ApiOperation({ summary: 'Confirm receipt of an accepted offer' })
   @HttpCode(200)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The requesting state confirms receipt of an accepted offer: status received' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PoolEntityNotFound } from '@coalition/domain';
 import { OfferView, ResourceSharingRepository } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
@@ -8,10 +8,9 @@ import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { ResourceReadAccess } from '../resource-read-access';
+import { OfferResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('offers')
 export class GetOfferController {
   constructor(
@@ -20,8 +19,9 @@ export class GetOfferController {
   ) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an offer', description: 'With its reimbursements.' })
   @Access({ scopes: ['read', 'resources:write'] })
-  @ApiOkResponse({ description: 'One offer, with its reimbursements' })
+  @ApiOkResponse({ type: OfferResponse, description: 'One offer, with its reimbursements' })
   async get(@Param('id', ResourceIdPipe) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<OfferView> {
     const found = await this.resources.offer(id);
     if (!found) throw new PoolEntityNotFound('offer', id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PoolEntityNotFound } from '@coalition/domain';
 import { PledgeView, ResourceSharingRepository } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
@@ -8,10 +8,9 @@ import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { ResourceReadAccess } from '../resource-read-access';
+import { PledgeResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('pledges')
 export class GetPledgeController {
   constructor(
@@ -20,8 +19,9 @@ export class GetPledgeController {
   ) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a pledge' })
   @Access({ scopes: ['read', 'resources:write'] })
-  @ApiOkResponse({ description: '{id, compactId, stateCode, resourceType, unit, quantity, reserved, remaining, status}: reserved counts open and accepted offers' })
+  @ApiOkResponse({ type: PledgeResponse, description: 'Reserved counts open and accepted offers' })
   async get(@Param('id', ResourceIdPipe) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<PledgeView> {
     const found = await this.resources.pledge(id);
     if (!found) throw new PoolEntityNotFound('pledge', id);

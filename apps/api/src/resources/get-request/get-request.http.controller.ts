@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PoolEntityNotFound } from '@coalition/domain';
 import { RequestView, ResourceSharingRepository } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
@@ -8,10 +8,9 @@ import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
 import { ResourceReadAccess } from '../resource-read-access';
+import { RequestResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('requests')
 export class GetRequestController {
   constructor(
@@ -20,8 +19,9 @@ export class GetRequestController {
   ) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a request', description: 'With the offers made on it.' })
   @Access({ scopes: ['read', 'resources:write'] })
-  @ApiOkResponse({ description: '{id, compactId, stateCode, resourceType, unit, quantity, accepted, outstanding, status, offers}' })
+  @ApiOkResponse({ type: RequestResponse })
   async get(@Param('id', ResourceIdPipe) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<RequestView> {
     const found = await this.resources.request(id);
     if (!found) throw new PoolEntityNotFound('request', id);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,13 +10,12 @@ import { MakeOfferCommand } from './make-offer.command';
 import { MakeOfferRequest } from './make-offer.request.dto';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('requests')
 export class MakeOfferController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/offers')
+  @ApiOperation({ summary: 'Offer part of a pledge to a request', description: "Reserves that much of the pledge; the answer's id is the offer's." })
   @HttpCode(201)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiCreatedResponse({

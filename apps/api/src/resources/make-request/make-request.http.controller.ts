@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,13 +10,12 @@ import { MakeRequestCommand } from './make-request.command';
 import { MakeRequestRequest } from './make-request.request.dto';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('compacts')
 export class MakeRequestController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/requests')
+  @ApiOperation({ summary: 'Request resources in a compact' })
   @HttpCode(201)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiCreatedResponse({ type: CommandResultDto, description: '{id: requestId, version, position}; the caller’s state must be ratified in an active compact' })

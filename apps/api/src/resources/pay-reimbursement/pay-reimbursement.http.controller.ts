@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
 import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
@@ -10,13 +10,12 @@ import { EmptyRequest } from '../empty.request.dto';
 import { PayReimbursementCommand } from './pay-reimbursement.command';
 
 @ApiTags('resource sharing')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('reimbursements')
 export class PayReimbursementController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/pay')
+  @ApiOperation({ summary: 'Record payment of a reimbursement' })
   @HttpCode(200)
   @Access({ roles: ['coordinator'], scopes: ['resources:write'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The requesting state records payment of an approved reimbursement' })

@@ -1,4 +1,4 @@
-import { ApiKeyScope } from '@coalition/domain';
+import { ApiKeyScope, apiKeyStreamId } from '@coalition/domain';
 import { Database } from '../../database/database';
 
 export interface ApiKeyView {
@@ -9,6 +9,8 @@ export interface ApiKeyView {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Its stream in the audit log (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string | Date).toISOString());
@@ -30,6 +32,7 @@ export class ApiKeysRepository {
       createdAt: iso(r.created_at) as string,
       expiresAt: iso(r.expires_at),
       revokedAt: iso(r.revoked_at),
+      streamId: apiKeyStreamId(String(r.id)),
     }));
   }
 }

@@ -69,7 +69,7 @@ describe('compacts read model (PostgreSQL)', () => {
       ],
       version: 11,
     });
-    expect(await repository.list()).toEqual([{ id, title: 'Western Wildfire Compact', status: 'active', memberCount: 3 }]);
+    expect(await repository.list()).toEqual([{ id, title: 'Western Wildfire Compact', status: 'active', memberCount: 3, streamId: `compact-${id}` }]);
 
     await run(id, { type: 'DissolveCompact', data: { proposalId: 'p4' } }, SYSTEM_ACTOR);
     await project();

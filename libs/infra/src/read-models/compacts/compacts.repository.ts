@@ -1,4 +1,4 @@
-import { Charter, CompactState, compactExists, CompactStatus, MemberStatus, Ratification, VotingRule } from '@coalition/domain';
+import { Charter, CompactState, compactStreamId, compactExists, CompactStatus, MemberStatus, Ratification, VotingRule } from '@coalition/domain';
 import { Database } from '../../database/database';
 
 export interface CompactMemberView {
@@ -20,6 +20,8 @@ export interface CompactView {
   withdrawalNoticeDays: number;
   members: CompactMemberView[];
   version: number;
+  /** Its stream in the audit log (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 /** An item of GET /compacts; members are those admitted, ratified or withdrawing. */
@@ -28,6 +30,8 @@ export interface CompactSummary {
   title: string;
   status: CompactStatus;
   memberCount: number;
+  /** Its stream in the audit log (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
@@ -59,6 +63,7 @@ export function compactViewOf(state: CompactState, version: number): CompactView
       ...(m.effectiveAt ? { effectiveAt: m.effectiveAt } : {}),
     })),
     version,
+    streamId: compactStreamId(state.compactId),
   };
 }
 
@@ -73,7 +78,7 @@ export class CompactsRepository {
          FROM rm_compacts c ORDER BY c.drafted_position`,
       [MEMBER_STATUSES_COUNTED],
     );
-    return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, memberCount: Number(r.member_count) }));
+    return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, memberCount: Number(r.member_count), streamId: compactStreamId(r.id) }));
   }
 
   async find(id: string): Promise<CompactView | undefined> {
@@ -99,6 +104,7 @@ export class CompactsRepository {
         ...(m.effective_at ? { effectiveAt: iso(m.effective_at) } : {}),
       })),
       version: Number(row.version),
+      streamId: compactStreamId(String(row.id)),
     };
   }
 

@@ -1,4 +1,4 @@
-import { DevelopmentKind, LegalActionKind, LegalOutcome, Signatory } from '@coalition/domain';
+import { DevelopmentKind, LegalActionKind, legalActionStreamId, LegalOutcome, Signatory } from '@coalition/domain';
 import { Database, Row } from '../../database/database';
 
 export interface LegalDevelopmentView {
@@ -45,6 +45,8 @@ export interface LegalActionView {
   openedAt: string;
   openedBy: string;
   version: number;
+  /** Its stream in the audit log (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
@@ -115,6 +117,7 @@ export class LegalActionsRepository {
         openedAt: iso(r.opened_at),
         openedBy: String(r.opened_by),
         version: Number(r.version),
+        streamId: legalActionStreamId(id),
       };
     });
   }

@@ -1,4 +1,4 @@
-import { Amendment, ElectorateSeat, ProposalKind, ProposalState, ProposalStatus, proposalExists, Tally, tallyOf, VoteChoice, VotingRule } from '@coalition/domain';
+import { Amendment, ElectorateSeat, ProposalKind, ProposalState, ProposalStatus, proposalExists, proposalStreamId, Tally, tallyOf, VoteChoice, VotingRule } from '@coalition/domain';
 import { Database } from '../../database/database';
 
 export interface VoteView {
@@ -29,6 +29,8 @@ export interface ProposalView {
   votingRule: VotingRule;
   openedAt: string;
   version: number;
+  /** Its stream in the audit log (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
@@ -63,6 +65,7 @@ export function proposalViewOf(state: ProposalState, version: number): ProposalV
     votingRule: ruleInOrder(state.votingRule),
     openedAt: state.openedAt,
     version,
+    streamId: proposalStreamId(state.proposalId),
   };
 }
 
@@ -105,6 +108,7 @@ export class ProposalsRepository {
       votingRule: ruleInOrder(row.voting_rule as VotingRule),
       openedAt: iso(row.opened_at),
       version: Number(row.version),
+      streamId: proposalStreamId(String(row.id)),
     }));
   }
 }

@@ -1,4 +1,4 @@
-import { CategoryCents, fromHundredths } from '@coalition/domain';
+import { CategoryCents, fromHundredths, resourcePoolStreamId } from '@coalition/domain';
 import { Database } from '../../database/database';
 
 // The API shows decimals; rows hold integer hundredths (quantities) and cents (money).
@@ -25,6 +25,8 @@ export interface PledgeView {
   status: 'open' | 'withdrawn';
   note?: string;
   createdAt: string;
+  /** Its stream in the audit log: the pool of its compact and resource type (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 export type OfferStatusView = 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'received';
@@ -52,6 +54,8 @@ export interface RequestView {
   neededBy?: string;
   createdAt: string;
   offers: RequestOfferView[];
+  /** Its stream in the audit log: the pool of its compact and resource type (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 export interface ReimbursementView {
@@ -86,6 +90,8 @@ export interface OfferView {
   acceptedAt?: string;
   receivedAt?: string;
   reimbursements: ReimbursementView[];
+  /** Its stream in the audit log: the pool of its compact and resource type (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 export interface PoolSummary {
@@ -114,6 +120,7 @@ export interface CompactResourcesView {
 }
 
 type Row = Record<string, unknown>;
+const poolStreamOf = (row: Row): string => resourcePoolStreamId(String(row.compact_id), String(row.resource_type));
 const optional = <K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> =>
   value == null ? {} : ({ [key]: value } as Record<K, V>);
 const money = (cents: unknown, currency: unknown): Money | undefined =>
@@ -148,6 +155,7 @@ export class ResourceSharingRepository {
       status: open ? 'open' : 'withdrawn',
       ...optional('note', row.note as string | null),
       createdAt: iso(row.created_at) as string,
+      streamId: poolStreamOf(row),
     };
   }
 
@@ -182,6 +190,7 @@ export class ResourceSharingRepository {
         status: offer.status as OfferStatusView,
         ...optional('costEstimate', money(offer.cost_estimate_cents, offer.cost_currency)),
       })),
+      streamId: poolStreamOf(row),
     };
   }
 
@@ -207,6 +216,7 @@ export class ResourceSharingRepository {
       ...optional('acceptedAt', iso(row.accepted_at)),
       ...optional('receivedAt', iso(row.received_at)),
       reimbursements: reimbursements.map(toReimbursement),
+      streamId: poolStreamOf(row),
     };
   }
 

@@ -1,4 +1,4 @@
-import { Role } from '@coalition/domain';
+import { Role, userStreamId } from '@coalition/domain';
 import { Database } from '../../database/database';
 
 /** The admin's list of users. Authentication folds the user's own stream instead (always current). */
@@ -9,6 +9,8 @@ export interface UserView {
   roles: Role[];
   stateCode: string | null;
   active: boolean;
+  /** Its stream in the audit log (GET /audit/streams/{streamId}). */
+  streamId: string;
 }
 
 export class UsersRepository {
@@ -23,6 +25,7 @@ export class UsersRepository {
       roles: r.roles as Role[],
       stateCode: (r.state_code as string | null) ?? null,
       active: Boolean(r.active),
+      streamId: userStreamId(String(r.id)),
     }));
   }
 }

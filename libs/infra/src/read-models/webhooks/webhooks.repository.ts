@@ -1,3 +1,4 @@
+import { webhookStreamId } from '@coalition/domain';
 import { Database, Row } from '../../database/database';
 
 /** A webhook as its owner and admins see it: never the secret. */
@@ -11,6 +12,8 @@ export interface WebhookView {
   ownerId: string;
   stateCode: string | null;
   createdAt: string;
+  /** Its stream in the audit log (GET /audit/streams/{streamId}). */
+  streamId: string;
   /** Last delivered or skipped position, and the failed attempts at the event after it. */
   delivery: { position: number; failedAttempts: number; nextAttemptAt: string | null };
 }
@@ -77,6 +80,7 @@ function toView(r: Row): WebhookView {
     ownerId: String(r.owner_id),
     stateCode: (r.state_code as string | null) ?? null,
     createdAt: new Date(r.created_at as string).toISOString(),
+    streamId: webhookStreamId(String(r.id)),
     delivery: {
       position: Number(r.position ?? 0),
       failedAttempts: Number(r.attempts ?? 0),
