@@ -35,7 +35,7 @@ export interface paths {
         };
         /**
          * Readiness probe
-         * @description Checks the database and, where configured, Kafka: 200 when all are up, 503 naming what is down.
+         * @description Checks the database, Kafka where configured, and the worker loops a process runs: 200 when all are up, 503 with Retry-After naming what is down.
          *
          *     **Who may call:** anyone; no credentials needed.
          */
