@@ -27,6 +27,14 @@ describe('api and worker as separate processes on PostgreSQL and Kafka', () => {
     expect(await (await fetch(`${stack.worker.url}/metrics`)).text()).toContain('coalition_outbox_backlog');
   });
 
+  it('keeps idle connections open longer than client pools do, so a reused socket is never closed under a request', async () => {
+    for (const app of [stack.api, stack.worker]) {
+      const live = await fetch(`${app.url}/health/live`);
+      await live.text();
+      expect(live.headers.get('keep-alive')).toBe('timeout=65');
+    }
+  });
+
   it('reads its own writes through the outbox, Kafka and the worker projections', async () => {
     const created = await stack.admin.request('POST', '/states', { code: 'WA', name: 'Washington', population: 7_812_880 });
     expect(created).toMatchObject({ status: 201, body: { id: 'WA', version: 1 } });

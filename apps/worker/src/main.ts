@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@coalition/infra';
+import { ConfigError, keepIdleConnectionsOpen, loadConfig } from '@coalition/infra';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
+  keepIdleConnectionsOpen(app.getHttpServer());
   process.stdout.write(`Coalition worker running; health and metrics on http://localhost:${config.port}\n`);
 }
 

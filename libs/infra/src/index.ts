@@ -51,3 +51,4 @@ export * from './webhooks/webhook-sender';
 export * from './webhooks/webhook-dispatcher';
 export * from './audit/verify-command';
 export * from './audit/decision-record';
+export * from './ops/keep-alive';
