@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { JwtModule, JwtService } from '@nestjs/jwt';
+import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Request } from 'express';
@@ -74,8 +74,8 @@ export class IdentityModule {
         {
           // Registered with passport only when the deployment names an identity provider.
           provide: OidcStrategy,
-          useFactory: (config: AppConfig, states: RegisteredStates, jwt: JwtService) => (config.oidc ? new OidcStrategy(config.oidc, states, jwt) : null),
-          inject: [APP_CONFIG, RegisteredStates, JwtService],
+          useFactory: (config: AppConfig, states: RegisteredStates) => (config.oidcProviders.length > 0 ? new OidcStrategy(config.oidcProviders, states) : null),
+          inject: [APP_CONFIG, RegisteredStates],
         },
       ],
       exports: [UserAccounts],

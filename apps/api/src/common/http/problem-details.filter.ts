@@ -53,6 +53,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const retryAfter = body.status === 503 ? RETRY_AFTER_SECONDS[body.code] : undefined;
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    if (body.status === 401 && !response.hasHeader('WWW-Authenticate')) response.setHeader('WWW-Authenticate', challenge(request));
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -93,6 +94,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return problem(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; retry after the time in Retry-After (commands with the same Idempotency-Key take effect once)');
   }
+}
+
+/**
+ * RFC 6750's challenge: `invalid_token` when a bearer token was presented and refused (bad
+ * signature, expired, a provider vouching beyond its states, an ID token, an unknown issuer),
+ * no error code when none was.
+ */
+function challenge(request: Request): string {
+  const presented = /^Bearer\s/i.test(request.header('authorization') ?? '');
+  return presented ? 'Bearer realm="coalition", error="invalid_token"' : 'Bearer realm="coalition"';
 }
 
 function messageOf(response: string | object): string | undefined {
