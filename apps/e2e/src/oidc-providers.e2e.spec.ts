@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { OpenIdProviders } from './oidc/openid-providers';
-import { Stack } from './stack';
+import { freePort, Stack } from './stack';
 
 jest.setTimeout(60_000);
 
@@ -41,10 +41,14 @@ describe('OIDC providers bound to the states they vouch for', () => {
       { name: 'or', clients: [{ clientId: 'or-coordinator', claims: coordinator('OR') }, { clientId: 'records-system', claims: coordinator('OR') }] },
       { name: 'compact', clients: [{ clientId: 'compact-admin', claims: { roles: ['admin'] } }, { clientId: 'compact-claims-wa', claims: coordinator('WA') }] },
       { name: 'ca', clients: [{ clientId: 'ca-coordinator', claims: coordinator('CA') }] },
+      { name: 'nv', clients: [{ clientId: 'nv-coordinator', claims: coordinator('NV') }] },
     ]);
-    const OIDC_PROVIDERS = await providers.coalitionConfig({ wa: ['WA'], or: ['OR'], compact: ['platform'] });
+    const trusted = JSON.parse(await providers.coalitionConfig({ wa: ['WA'], or: ['OR'], compact: ['platform'] })) as unknown[];
+    // Nevada's keys are published where nothing listens (a closed loopback port): its provider is down for Coalition.
+    const nvDown = { name: 'nv', issuer: providers.issuers.nv, jwksUri: `http://127.0.0.1:${freePort()}/jwks`, audience: 'coalition', vouchesFor: ['NV'] };
+    const OIDC_PROVIDERS = JSON.stringify([...trusted, nvDown]);
     stack = await Stack.start({ env: { OIDC_PROVIDERS } });
-    for (const code of ['WA', 'OR', 'CA']) await stack.registerState(code);
+    for (const code of ['WA', 'OR', 'CA', 'NV']) await stack.registerState(code);
   }, 120_000);
 
   afterAll(async () => {
@@ -95,6 +99,14 @@ describe('OIDC providers bound to the states they vouch for', () => {
     const token = await providers.clientToken('ca', 'ca-coordinator');
     await expectRefused(token);
     expect(await providers.jwksFetches('ca')).toBe(0);
+  });
+
+  it("answers 503 with Retry-After, not 401, while a provider's keys cannot be fetched", async () => {
+    const response = await fetch(`${stack.api.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${await providers.clientToken('nv', 'nv-coordinator')}` } });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 503, code: 'IDENTITY_PROVIDER_UNAVAILABLE' });
   });
 
   it('picks up a key rotation on the first token signed with the new key, while junk kids flood in', async () => {

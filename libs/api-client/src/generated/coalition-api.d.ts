@@ -2695,7 +2695,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -2789,7 +2789,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -2941,7 +2941,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -3078,7 +3078,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -3173,7 +3173,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -3326,7 +3326,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -3464,7 +3464,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -3545,7 +3545,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -3698,7 +3698,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -3865,7 +3865,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -3960,7 +3960,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -4113,7 +4113,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -4281,7 +4281,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -4420,7 +4420,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -4588,7 +4588,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -4756,7 +4756,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -4924,7 +4924,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -5033,7 +5033,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -5114,7 +5114,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -5267,7 +5267,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -5365,7 +5365,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -5533,7 +5533,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -5701,7 +5701,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -5869,7 +5869,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -5965,7 +5965,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -6133,7 +6133,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -6301,7 +6301,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -6469,7 +6469,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -6565,7 +6565,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -6733,7 +6733,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -6901,7 +6901,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -7069,7 +7069,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -7237,7 +7237,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -7405,7 +7405,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -7573,7 +7573,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -7741,7 +7741,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -7909,7 +7909,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -8077,7 +8077,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -8245,7 +8245,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -8413,7 +8413,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -8581,7 +8581,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -8691,7 +8691,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -8800,7 +8800,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -8910,7 +8910,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9020,7 +9020,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9131,7 +9131,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9245,7 +9245,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9344,7 +9344,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9460,7 +9460,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9557,7 +9557,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9667,7 +9667,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9753,7 +9753,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -9848,7 +9848,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -10001,7 +10001,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -10111,7 +10111,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -10249,7 +10249,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -10387,7 +10387,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -10499,7 +10499,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };

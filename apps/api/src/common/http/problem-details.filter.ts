@@ -18,9 +18,9 @@ const HTTP_CODES: Record<number, string> = {
 };
 /**
  * Seconds a client should wait before retrying a 503. A PostgreSQL restart takes a few
- * seconds; a projection catching up, about one.
+ * seconds; a projection catching up, about one; a state's identity provider, ours to guess.
  */
-const RETRY_AFTER_SECONDS: Record<string, number> = { DATABASE_UNAVAILABLE: 2, PROJECTION_LAGGING: 1 };
+const RETRY_AFTER_SECONDS: Record<string, number> = { DATABASE_UNAVAILABLE: 2, PROJECTION_LAGGING: 1, IDENTITY_PROVIDER_UNAVAILABLE: 5 };
 /** During an outage every request fails alike: one log line per this many milliseconds, with the count. */
 const OUTAGE_LOG_EVERY_MS = 5_000;
 /** PostgreSQL rejects some input the validators cannot see (a NUL in text, for one): still the caller's fault. */

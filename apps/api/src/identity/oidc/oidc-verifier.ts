@@ -17,11 +17,27 @@ const JWKS_TIMEOUT_MS = 5_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The provider's JWKS could not be fetched (unreachable, timed out, not 200, not a key set): no token of it can be judged. */
+export class IdentityProviderUnavailable extends Error {
+  constructor(
+    readonly issuer: string,
+    cause: unknown,
+  ) {
+    super(`the JWKS of ${issuer} could not be fetched: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** What jose throws about the token itself (no key for its kid, several); anything else came from fetching the JWKS. */
+const aboutTheToken = (error: unknown) => error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys;
+
 /** One provider's signing keys, fetched from its JWKS and cached (`jose`'s createRemoteJWKSet). */
 class ProviderKeys {
   private readonly remote: ReturnType<typeof createRemoteJWKSet>;
 
-  constructor(jwksUri: string) {
+  constructor(
+    private readonly issuer: string,
+    jwksUri: string,
+  ) {
     this.remote = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: JWKS_COOLDOWN_MS, cacheMaxAge: JWKS_MAX_AGE_MS, timeoutDuration: JWKS_TIMEOUT_MS });
   }
 
@@ -29,13 +45,21 @@ class ProviderKeys {
     // Out of its cooldown, jose refetches on an unknown kid by itself; within it, it refuses at once.
     const coolingDown = this.remote.coolingDown;
     try {
-      return await this.remote(header, token);
+      return await this.fetched(header, token);
     } catch (error) {
       if (!(error instanceof errors.JWKSNoMatchingKey) || !coolingDown) throw error;
       await sleep(JWKS_COOLDOWN_MS);
-      return this.remote(header, token);
+      return this.fetched(header, token);
     }
   };
+
+  private async fetched(...args: Parameters<JWTVerifyGetKey>) {
+    try {
+      return await this.remote(...args);
+    } catch (error) {
+      throw aboutTheToken(error) ? error : new IdentityProviderUnavailable(this.issuer, error);
+    }
+  }
 }
 
 /** A state identity provider as Coalition trusts it: its configuration and its keys. */
@@ -43,7 +67,7 @@ export class OidcProvider {
   private readonly keys: ProviderKeys;
 
   constructor(readonly config: OidcProviderConfig) {
-    this.keys = new ProviderKeys(config.jwksUri);
+    this.keys = new ProviderKeys(config.issuer, config.jwksUri);
   }
 
   /**

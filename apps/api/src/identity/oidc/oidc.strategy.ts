@@ -6,7 +6,8 @@ import { OidcProviderConfig } from '@coalition/infra';
 import { Principal } from '../../common/auth/principal';
 import { RegisteredStates } from '../registered-states';
 import { principalFromClaims, unvouched } from './oidc-claims';
-import { OidcProviders, verificationFailure } from './oidc-verifier';
+import { problem, ProblemException } from '../../common/http/problem';
+import { IdentityProviderUnavailable, OidcProviders, verificationFailure } from './oidc-verifier';
 
 const bearerToken = (request: Request): string | undefined => /^Bearer\s+(\S+)\s*$/i.exec(request.header('authorization') ?? '')?.[1];
 
@@ -43,6 +44,10 @@ export class OidcStrategy extends PassportStrategy(Strategy, 'oidc') {
     try {
       claims = await provider.verify(token);
     } catch (error) {
+      if (error instanceof IdentityProviderUnavailable) {
+        this.logger.warn({ msg: 'OIDC provider unavailable; answered 503', issuer: config.issuer, error: error.message });
+        throw new ProblemException(problem(503, 'IDENTITY_PROVIDER_UNAVAILABLE', "The identity provider that issued the token cannot be reached to check it; retry after the time in Retry-After"));
+      }
       return refuse(verificationFailure(error));
     }
     const mapped = principalFromClaims(claims, config);
