@@ -9,6 +9,8 @@ import { principalFromClaims, unvouched } from './oidc-claims';
 import { problem, ProblemException } from '../../common/http/problem';
 import { IdentityProviderUnavailable, OidcProviders, verificationFailure } from './oidc-verifier';
 
+const OUTAGE_LOG_EVERY_MS = 5_000;
+
 const bearerToken = (request: Request): string | undefined => /^Bearer\s+(\S+)\s*$/i.exec(request.header('authorization') ?? '')?.[1];
 
 /**
@@ -21,6 +23,7 @@ const bearerToken = (request: Request): string | undefined => /^Bearer\s+(\S+)\s
 export class OidcStrategy extends PassportStrategy(Strategy, 'oidc') {
   private readonly logger = new Logger(OidcStrategy.name);
   private readonly providers: OidcProviders;
+  private readonly outages = new Map<string, { since: number; count: number }>();
 
   constructor(
     configs: readonly OidcProviderConfig[],
@@ -28,6 +31,23 @@ export class OidcStrategy extends PassportStrategy(Strategy, 'oidc') {
   ) {
     super();
     this.providers = new OidcProviders(configs);
+    for (const config of configs.filter((c) => c.vouchesFor.includes('*'))) {
+      // The single provider of OIDC_ISSUER does so unless OIDC_VOUCHES_FOR binds it: worth an operator's look.
+      this.logger.warn({ msg: 'an OIDC provider may vouch for every state', issuer: config.issuer, vouchesFor: config.vouchesFor });
+    }
+  }
+
+  /** During an outage every token of that provider fails alike: one log line per provider every 5 s, with the count. */
+  private unavailable(issuer: string, error: string): void {
+    const now = Date.now();
+    const outage = this.outages.get(issuer) ?? { since: 0, count: 0 };
+    outage.count += 1;
+    if (now - outage.since >= OUTAGE_LOG_EVERY_MS) {
+      this.logger.warn({ msg: 'OIDC provider unavailable; answered 503', issuer, requests: outage.count, error });
+      outage.since = now;
+      outage.count = 0;
+    }
+    this.outages.set(issuer, outage);
   }
 
   async validate(request: Request): Promise<Principal | null> {
@@ -45,7 +65,7 @@ export class OidcStrategy extends PassportStrategy(Strategy, 'oidc') {
       claims = await provider.verify(token);
     } catch (error) {
       if (error instanceof IdentityProviderUnavailable) {
-        this.logger.warn({ msg: 'OIDC provider unavailable; answered 503', issuer: config.issuer, error: error.message });
+        this.unavailable(config.issuer, error.message);
         throw new ProblemException(problem(503, 'IDENTITY_PROVIDER_UNAVAILABLE', "The identity provider that issued the token cannot be reached to check it; retry after the time in Retry-After"));
       }
       return refuse(verificationFailure(error));
