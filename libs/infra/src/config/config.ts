@@ -19,13 +19,20 @@ const vouchee = z.string().regex(/^([A-Z]{2}|platform|\*)$/, 'must be a two-lett
 
 const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
 
+/** Keys fetched over plain HTTP could be swapped by anyone on the path, and with them every identity: https, or loopback. */
+const loopbackHost = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+const keysUrl = httpUrl.refine((url) => {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  return parsed !== undefined && (parsed.protocol === 'https:' || loopbackHost.test(parsed.hostname));
+}, 'must be an https URL (plain http only on loopback)');
+
 /** One identity provider: whose tokens it issues, where its keys are, and what it may vouch for. */
 const oidcProvider = z
   .object({
     // In the ids of the principals it vouches for (`oidc:<name>:<sub>`): two providers' subjects never collide.
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lower-case letters, digits or "-"'),
     issuer: z.string().url('must be a URL'),
-    jwksUri: httpUrl,
+    jwksUri: keysUrl,
     audience: z.string().min(1),
     rolesClaim: claimPath.default('roles'),
     stateClaim: claimPath.default('state_code'),

@@ -93,6 +93,8 @@ describe('loadConfig', () => {
       expect(() => providers([{ ...wa, vouchesFor: [] }])).toThrow('OIDC_PROVIDERS.0.vouchesFor: must name at least one state');
       expect(() => providers([{ ...wa, vouchesFor: ['Washington'] }])).toThrow('OIDC_PROVIDERS.0.vouchesFor.0: must be a two-letter state code, "platform" or "*"');
       expect(() => providers([wa, { ...platform, jwksUri: 'file:///etc/passwd' }])).toThrow('OIDC_PROVIDERS.1.jwksUri: must be an http(s) URL');
+      expect(() => providers([{ ...wa, jwksUri: 'http://idp.wa.gov/certs' }])).toThrow('OIDC_PROVIDERS.0.jwksUri: must be an https URL (plain http only on loopback)');
+      for (const local of ['http://127.0.0.1:8080/jwks', 'http://localhost/jwks', 'http://[::1]:9/jwks']) expect(providers([{ ...wa, jwksUri: local }])).toHaveLength(1);
       expect(() => providers([{ ...wa, vouchesFor: undefined }])).toThrow('OIDC_PROVIDERS.0.vouchesFor: Required');
       expect(() => providers([{ ...wa, clientSecret: 'x' }])).toThrow("Unrecognized key(s) in object: 'clientSecret'");
       expect(() => providers([{ ...wa, name: 'Washington State' }])).toThrow('OIDC_PROVIDERS.0.name: must be 1 to 32 lower-case letters');
