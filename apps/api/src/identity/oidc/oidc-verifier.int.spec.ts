@@ -83,9 +83,9 @@ describe('OidcProvider (token verification against a JWKS over HTTP)', () => {
   });
 
   it('fetches the JWKS again at most once per cooldown, however many unknown kids arrive', async () => {
+    const junk = await Promise.all(Array.from({ length: 30 }, () => token(junkKey())));
     const wa = provider();
     await wa.verify(await token());
-    const junk = await Promise.all(Array.from({ length: 30 }, () => token(junkKey())));
     const started = Date.now();
     const outcomes = await Promise.allSettled(junk.map((t) => wa.verify(t)));
     expect(outcomes.every((o) => o.status === 'rejected' && o.reason instanceof errors.JWKSNoMatchingKey)).toBe(true);
