@@ -147,7 +147,7 @@ describe('identity, API keys and member states over HTTP', () => {
 
       const mine = await waCoordinator.get<Record<string, unknown>[]>(`/api-keys?minPosition=${orKey.position}`);
       expect(mine.body).toEqual([
-        { id: issued.body.id, name: 'WA EOC', stateCode: 'WA', scopes: ['read', 'resources:write'], createdAt: expect.any(String), expiresAt: null, revokedAt: null, streamId: `api-key-${issued.body.id}` },
+        { id: issued.body.id, name: 'WA EOC', stateCode: 'WA', scopes: ['read', 'resources:write'], createdAt: expect.any(String), expiresAt: null, revokedAt: null, issuedBy: waCoordinator.id, streamId: `api-key-${issued.body.id}` },
       ]);
       const all = await stack.admin.get<Record<string, unknown>[]>('/api-keys');
       expect(all.body.map((k) => k.id).sort()).toEqual([issued.body.id, orKey.id].sort());

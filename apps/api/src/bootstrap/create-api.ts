@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@coalition/infra';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { jsonBodyOptions } from '../common/http/json-body-limits';
 import { strictValidationPipe } from '../common/http/validation.pipe';
 import { createOpenApiDocument } from '../common/openapi/openapi-document';
 import { resolveJwtSecret } from './jwt-secret';
@@ -20,7 +21,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.set('query parser', 'simple');
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', jsonBodyOptions('1mb'));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/*path', method: RequestMethod.ALL },

@@ -41,6 +41,7 @@ export class ApiKeyDto implements ApiKeyView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) expiresAt!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) revokedAt!: string | null;
+  @ApiProperty({ description: 'Id of the user who issued it; the key stops working when that user is deactivated' }) issuedBy!: string;
   @ApiProperty({ description: 'Its stream in the audit log' }) streamId!: string;
 }
 

@@ -1334,6 +1334,8 @@ export interface components {
             expiresAt: string | null;
             /** Format: date-time */
             revokedAt: string | null;
+            /** @description Id of the user who issued it; the key stops working when that user is deactivated */
+            issuedBy: string;
             /** @description Its stream in the audit log */
             streamId: string;
         };

@@ -1,4 +1,4 @@
-import { AccessTable, EVERY_PRINCIPAL, PUBLIC } from './matrix';
+import { AccessTable, AuthenticatedKind, EVERY_PRINCIPAL, PUBLIC } from './matrix';
 
 export const LOGIN_USER = { username: 'matrix.login', password: 'matrix login password' };
 
@@ -32,4 +32,15 @@ export const IDENTITY_ACCESS: AccessTable = {
       return { path: `/api/v1/api-keys/${key.id}` };
     },
   },
+};
+
+/**
+ * Key issuance by each role and scope (POST /api/v1/api-keys for the acting state with that one
+ * scope): a principal grants only rights it holds. An admin holds them all; a coordinator of the
+ * state reads it and writes its resources but has no legal access; nobody else issues keys.
+ */
+export const KEY_ISSUANCE: Record<'read' | 'resources:write' | 'legal:read', readonly AuthenticatedKind[]> = {
+  read: ['admin', 'coordinator'],
+  'resources:write': ['admin', 'coordinator'],
+  'legal:read': ['admin'],
 };
