@@ -985,7 +985,9 @@ export interface paths {
         };
         /**
          * Read one aggregate's history
-         * @description **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
+         * @description By its stream id (`compact-<id>`, as each aggregate's GET answers in `streamId`) or by any id the API hands out: a compact, proposal, pledge, request, offer, reimbursement, legal action, user, API key or webhook id, or a state code. A pledge, request, offer or reimbursement names its compact's resource pool, which holds it with the others of that resource type.
+         *
+         *     **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
          */
         get: operations["readAuditStream"];
         put?: never;
@@ -2047,6 +2049,16 @@ export interface components {
             events: components["schemas"]["AuditEvent"][];
             /** @description Pass as `after` for the next page: the last position returned, or `after` itself when the page is empty */
             nextAfter: number;
+        };
+        AuditStreamPage: {
+            events: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `after` for the next page: the last position returned, or `after` itself when the page is empty */
+            nextAfter: number;
+            /**
+             * @description The stream the id named
+             * @example compact-3f0c2a6e-5b1d-4c8e-9a7f-2d6b8e1c0a94
+             */
+            streamId: string;
         };
         ChainIntact: {
             /** @enum {boolean} */
@@ -9174,20 +9186,21 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
             };
             path: {
+                /** @description A stream id, or the id of what it records */
                 streamId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The audit items of one aggregate, in version order, paged like /audit/events; 404 for an unknown stream */
+            /** @description The audit items of one aggregate, in version order, paged like /audit/events, with the stream id resolved; 404 for an unknown id */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditPage"];
+                    "application/json": components["schemas"]["AuditStreamPage"];
                 };
             };
             /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
