@@ -10552,7 +10552,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description AsyncAPI 3 description of the Kafka topics: the CloudEvent envelope and a JSON Schema per event type */
+            /** @description AsyncAPI 3 description of the Kafka topics: the CloudEvent envelope, a JSON Schema per event type, this deployment's brokers and topic names */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
