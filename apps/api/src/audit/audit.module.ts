@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Database, ResourceLocator } from '@coalition/infra';
 import { ExportAuditEventsController } from './export-audit-events/export-audit-events.http.controller';
 import { ListAuditCheckpointsController } from './list-audit-checkpoints/list-audit-checkpoints.http.controller';
 import { ListAuditEventsController } from './list-audit-events/list-audit-events.http.controller';
@@ -16,5 +17,6 @@ import { VerifyChainController } from './verify-chain/verify-chain.http.controll
     ListAuditCheckpointsController,
     ReadDecisionRecordController,
   ],
+  providers: [{ provide: ResourceLocator, useFactory: (db: Database) => new ResourceLocator(db), inject: [Database] }],
 })
 export class AuditModule {}

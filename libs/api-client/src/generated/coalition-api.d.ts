@@ -985,7 +985,9 @@ export interface paths {
         };
         /**
          * Read one aggregate's history
-         * @description **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
+         * @description By its stream id (`compact-<id>`, as each aggregate's GET answers in `streamId`) or by any id the API hands out: a compact, proposal, pledge, request, offer, reimbursement, legal action, user, API key or webhook id, or a state code. A pledge, request, offer or reimbursement names its compact's resource pool, which holds it with the others of that resource type.
+         *
+         *     **Who may call:** users with the role `auditor` or `admin`; no API key. A principal bound to a state acts only for that state.
          */
         get: operations["readAuditStream"];
         put?: never;
@@ -1200,6 +1202,28 @@ export interface paths {
          * @description **Who may call:** anyone; no credentials needed.
          */
         get: operations["getAsyncApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Describe a problem code
+         * @description The page a problem's `type` URI points at: what the code means and what to do about it. `code` is the problem's `code` in upper or lower case, with `_` or `-`.
+         *
+         *     **Who may call:** anyone; no credentials needed.
+         */
+        get: operations["getProblemPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2027,6 +2051,16 @@ export interface components {
             events: components["schemas"]["AuditEvent"][];
             /** @description Pass as `after` for the next page: the last position returned, or `after` itself when the page is empty */
             nextAfter: number;
+        };
+        AuditStreamPage: {
+            events: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `after` for the next page: the last position returned, or `after` itself when the page is empty */
+            nextAfter: number;
+            /**
+             * @description The stream the id named
+             * @example compact-3f0c2a6e-5b1d-4c8e-9a7f-2d6b8e1c0a94
+             */
+            streamId: string;
         };
         ChainIntact: {
             /** @enum {boolean} */
@@ -9154,20 +9188,21 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
             };
             path: {
+                /** @description A stream id, or the id of what it records */
                 streamId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The audit items of one aggregate, in version order, paged like /audit/events; 404 for an unknown stream */
+            /** @description The audit items of one aggregate, in version order, paged like /audit/events, with the stream id resolved; 404 for an unknown id */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditPage"];
+                    "application/json": components["schemas"]["AuditStreamPage"];
                 };
             };
             /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
@@ -10519,7 +10554,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description AsyncAPI 3 description of the Kafka topics: the CloudEvent envelope and a JSON Schema per event type */
+            /** @description AsyncAPI 3 description of the Kafka topics: the CloudEvent envelope, a JSON Schema per event type, this deployment's brokers and topic names */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -10540,6 +10575,86 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    getProblemPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A short HTML page about the code */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };

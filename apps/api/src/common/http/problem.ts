@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { problemTypeUri } from './problem-catalog';
 
 export interface Problem {
   type: string;
@@ -24,7 +25,7 @@ export const TITLES: Record<number, string> = {
 };
 
 export const problem = (status: number, code: string, detail: string, errors?: Problem['errors']): Problem => ({
-  type: `https://coalition.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+  type: problemTypeUri(code),
   title: TITLES[status] ?? 'Error',
   status,
   detail,

@@ -53,6 +53,7 @@ export const ROUTE_PROBLEMS: Record<string, RouteProblem[]> = {
   'RatifyCompactController.ratify': [{kind: 'conflict', code: 'ALREADY_RATIFIED'}, {kind: 'conflict', code: 'COMPACT_DISSOLVED'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'conflict', code: 'NOT_A_MEMBER'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'invalid', code: 'VALIDATION_FAILED'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'ReadAuditStreamController.read': [{status: 404, code: 'NOT_FOUND'}],
   'ReadDecisionRecordController.read': [{status: 404, code: 'NOT_FOUND'}],
+  'ReadProblemPageController.read': [{status: 404, code: 'NOT_FOUND'}],
   'RecordDevelopmentController.record': [{kind: 'conflict', code: 'ACTION_CLOSED'}, {kind: 'conflict', code: 'ACTION_NOT_FILED'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'RegisterStateController.register': [{kind: 'conflict', code: 'DUPLICATE'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'RegisterUserController.register': [{kind: 'conflict', code: 'DUPLICATE'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'invalid', code: 'VALIDATION_FAILED'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
