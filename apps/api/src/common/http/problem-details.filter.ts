@@ -53,6 +53,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const retryAfter = body.status === 503 ? RETRY_AFTER_SECONDS[body.code] : undefined;
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    if (error instanceof ProblemException) for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
