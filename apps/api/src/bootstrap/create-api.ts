@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '@coalition/infra';
+import { AppConfig, QuietStartLogger } from '@coalition/infra';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { strictValidationPipe } from '../common/http/validation.pipe';
@@ -17,7 +17,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
     bufferLogs: true,
     abortOnError: false,
   });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger !== false) app.useLogger(new QuietStartLogger(app.get(Logger)));
   else app.useLogger(false);
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: '1mb' });

@@ -53,6 +53,8 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: wholeNumber(50, 60_000).default(500),
   MIN_POSITION_WAIT_MS: wholeNumber(0, 60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // auto: human-readable on a terminal, JSON otherwise.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   OIDC_ISSUER: z.string().url('must be a URL').optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_JWKS_URI: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').optional(),
@@ -111,6 +113,7 @@ function toConfig(env: z.infer<typeof schema>) {
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     /** Bearer tokens from the state's own identity provider, verified against its JWKS; unset: local tokens only. */
     oidc:
       env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URI
