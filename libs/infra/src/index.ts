@@ -27,6 +27,7 @@ export * from './read-models';
 export * from './scheduling/deadline-scheduler';
 export * from './observability/metrics';
 export * from './observability/worker-loops';
+export * from './observability/log-output';
 export * from './worker/backoff-loop';
 export * from './infra.tokens';
 export * from './infra.module';

@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, Metrics } from '@coalition/infra';
+import { AppConfig, Metrics, QuietStartLogger } from '@coalition/infra';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { httpMetrics, unsupportedMediaType } from '../common/http/http-conventions';
@@ -19,7 +19,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
     bufferLogs: true,
     abortOnError: false,
   });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger !== false) app.useLogger(new QuietStartLogger(app.get(Logger)));
   else app.useLogger(false);
   app.set('query parser', 'simple');
   app.use(httpMetrics(app.get(Metrics)));

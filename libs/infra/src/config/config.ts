@@ -108,6 +108,8 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: wholeNumber(50, 60_000).default(500),
   MIN_POSITION_WAIT_MS: wholeNumber(0, 60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // auto: human-readable on a terminal, JSON otherwise.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   OIDC_ISSUER: z.string().url('must be a URL').optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_JWKS_URI: httpUrl.optional(),
@@ -178,6 +180,7 @@ function toConfig(env: z.infer<typeof schema>) {
      * own JWKS and bound to what it may vouch for; empty: local tokens only.
      */
     oidcProviders: oidcProvidersOf(env),
+    logFormat: env.LOG_FORMAT,
     rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
     /** Mounts the benchmark's baseline route (`GET /api/v1/bench/ping`); never in production. */
     benchRoutes: env.BENCH_ROUTES,

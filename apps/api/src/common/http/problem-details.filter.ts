@@ -75,7 +75,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const retryAfter = body.status === 503 ? RETRY_AFTER_SECONDS[body.code] : undefined;
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
-    else if (DEFAULT_RETRY_AFTER_SECONDS[body.status] && !response.hasHeader('Retry-After')) {
+    if (error instanceof ProblemException) for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+    if (DEFAULT_RETRY_AFTER_SECONDS[body.status] && !response.hasHeader('Retry-After')) {
       response.setHeader('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS[body.status]));
     }
     if (body.status === 401) response.setHeader('WWW-Authenticate', authenticationChallenges(request, body.detail));

@@ -35,7 +35,11 @@ export const problem = (status: number, code: string, detail: string, errors?: P
 
 /** Thrown by our own http code when it already knows the problem to answer. */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** Response headers that go with it (`Retry-After` on a 429). */
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem, problem.status);
   }
 }
