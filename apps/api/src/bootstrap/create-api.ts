@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { strictValidationPipe } from '../common/http/validation.pipe';
 import { createOpenApiDocument } from '../common/openapi/openapi-document';
+import { serveConsole } from './console-static';
 import { resolveJwtSecret } from './jwt-secret';
 
 export const API_PREFIX = 'api/v1';
@@ -30,6 +31,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
   });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
+  serveConsole(app);
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,0 +1,5 @@
+import { PageTitle } from '../../../components/page-title';
+
+export default function CompactPage() {
+  return <PageTitle title="CompactPage">CompactPage</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../../../components/page-title';
+
+export default function CoordinatorHome({ stateCode }: { stateCode: string }) {
+  return <PageTitle title="Home">What needs {stateCode}</PageTitle>;
+}

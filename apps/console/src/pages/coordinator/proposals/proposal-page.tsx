@@ -1,0 +1,5 @@
+import { PageTitle } from '../../../components/page-title';
+
+export default function ProposalPage() {
+  return <PageTitle title="ProposalPage">ProposalPage</PageTitle>;
+}

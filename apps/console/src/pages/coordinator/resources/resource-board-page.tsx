@@ -1,0 +1,5 @@
+import { PageTitle } from '../../../components/page-title';
+
+export default function ResourceBoardPage() {
+  return <PageTitle title="ResourceBoardPage">ResourceBoardPage</PageTitle>;
+}

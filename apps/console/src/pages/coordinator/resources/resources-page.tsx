@@ -1,0 +1,5 @@
+import { PageTitle } from '../../../components/page-title';
+
+export default function ResourcesPage() {
+  return <PageTitle title="ResourcesPage">ResourcesPage</PageTitle>;
+}
