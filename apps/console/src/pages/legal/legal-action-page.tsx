@@ -295,7 +295,7 @@ function CloseAction({ action }: { action: LegalAction }) {
     <>
       <h2>Close the action</h2>
       <Form onSubmit={submit} large>
-        <Fieldset legend="Outcome" legendStyle="srOnly">
+        <Fieldset legend="Close with an outcome" legendStyle="srOnly">
           <Label htmlFor="outcome">Outcome</Label>
           <Select id="outcome" name="outcome" required aria-describedby="outcome-hint">
             {outcomes.map((outcome) => (
