@@ -30,6 +30,14 @@ export function AppLayout() {
       <a className="usa-skipnav" href="#main-content">
         Skip to main content
       </a>
+      <div className="bg-base-lightest font-body-2xs">
+        <GridContainer className="display-flex flex-justify-end flex-align-center flex-wrap padding-y-05">
+          <span className="margin-right-2">Signed in as {who}</span>
+          <Button type="button" unstyled className="font-body-2xs" onClick={session.signOut}>
+            Sign out
+          </Button>
+        </GridContainer>
+      </div>
       <div className={`usa-overlay${expanded ? ' is-visible' : ''}`} />
       <Header basic>
         <div className="usa-nav-container">
@@ -41,14 +49,7 @@ export function AppLayout() {
             </Title>
             <NavMenuButton onClick={() => setExpanded((open) => !open)} label="Menu" />
           </div>
-          <PrimaryNav items={items} mobileExpanded={expanded} onToggleMobileNav={() => setExpanded((open) => !open)}>
-            <div className="usa-nav__secondary padding-y-1">
-              <p className="margin-0 font-body-2xs">Signed in as {who}</p>
-              <Button type="button" unstyled onClick={session.signOut}>
-                Sign out
-              </Button>
-            </div>
-          </PrimaryNav>
+          <PrimaryNav items={items} mobileExpanded={expanded} onToggleMobileNav={() => setExpanded((open) => !open)} />
         </div>
       </Header>
       <main id="main-content" tabIndex={-1}>

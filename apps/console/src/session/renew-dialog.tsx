@@ -3,8 +3,8 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { describeError } from '../api/problem';
 import { useSession } from './session';
 
-/** Ask again this long before the token expires. */
-export const RENEW_AHEAD_MS = 60_000;
+/** Ask again a minute before the token expires (a third of its life, for short-lived tokens). */
+export const renewAheadMs = (ttlMs: number) => Math.min(60_000, ttlMs / 3);
 
 /**
  * Before the token expires (and at once if the api refuses it), a dialog over the page asks for
@@ -22,7 +22,7 @@ export function RenewDialog() {
   }, []);
 
   const left = session.expiresAt - now;
-  const open = session.expired || left <= RENEW_AHEAD_MS;
+  const open = session.expired || left <= renewAheadMs(session.ttlMs);
 
   useEffect(() => {
     const element = dialog.current;
@@ -55,6 +55,7 @@ export function RenewDialog() {
             {error}
           </Alert>
         )}
+        <input type="text" name="username" autoComplete="username" value={session.username} readOnly hidden />
         <Label htmlFor="renew-password">Password</Label>
         <TextInput id="renew-password" name="renew-password" type="password" autoComplete="current-password" required />
         <Button type="submit">Stay signed in</Button>

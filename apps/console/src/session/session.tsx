@@ -9,6 +9,7 @@ export type Role = Me['roles'][number];
 interface Stored {
   token: string;
   expiresAt: number;
+  ttlMs: number;
   username: string;
 }
 
@@ -16,6 +17,8 @@ export interface Session {
   me: Me;
   username: string;
   expiresAt: number;
+  /** How long a token lives. */
+  ttlMs: number;
   /** The token has expired or been refused: the renewal dialog asks for the password again. */
   expired: boolean;
   signIn(username: string, password: string): Promise<void>;
@@ -40,7 +43,7 @@ const load = (): Stored | undefined => {
 
 async function login(username: string, password: string): Promise<Stored> {
   const answer = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));
-  return { token: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, username };
+  return { token: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, ttlMs: answer.expiresIn * 1000, username };
 }
 
 export function SessionProvider({ children, signInPage }: { children: (session: Session) => ReactNode; signInPage: (signIn: Session['signIn']) => ReactNode }) {
@@ -97,6 +100,7 @@ export function SessionProvider({ children, signInPage }: { children: (session: 
       me,
       username: stored.username,
       expiresAt: stored.expiresAt,
+      ttlMs: stored.ttlMs,
       expired,
       signIn,
       renew: async (password: string) => adopt(await login(stored.username, password)),

@@ -29,3 +29,18 @@ export const resourcesQuery = (compactId: string) =>
     queryKey: ['compact', compactId, 'resources'],
     queryFn: () => unwrap(api.GET('/api/v1/compacts/{id}/resources', { params: { path: { id: compactId }, query: positions.query() } })),
   });
+
+export const pledgesQuery = (compactId: string) =>
+  queryOptions({
+    queryKey: ['compact', compactId, 'pledges'],
+    queryFn: () => unwrap(api.GET('/api/v1/compacts/{id}/pledges', { params: { path: { id: compactId }, query: positions.query() } })),
+  });
+
+export const requestsQuery = (compactId: string) =>
+  queryOptions({
+    queryKey: ['compact', compactId, 'requests'],
+    queryFn: () => unwrap(api.GET('/api/v1/compacts/{id}/requests', { params: { path: { id: compactId }, query: positions.query() } })),
+  });
+
+export const offerQuery = (id: string) =>
+  queryOptions({ queryKey: ['offer', id], queryFn: () => unwrap(api.GET('/api/v1/offers/{id}', { params: { path: { id }, query: positions.query() } })) });
