@@ -32,12 +32,18 @@ export const webhooksQuery = () =>
   queryOptions({ queryKey: ['webhooks'], queryFn: () => unwrap(api.GET('/api/v1/webhooks', { params: { query: positions.query() } })) });
 
 export const webhookQuery = (id: string) =>
-  queryOptions({ queryKey: ['webhook', id], queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id }, query: positions.query() } })) });
+  queryOptions({
+    queryKey: ['webhook', id],
+    queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id }, query: positions.query() } })),
+    // Deliveries and their failures are the worker's doing, not events in the feed: poll while the page is open.
+    refetchInterval: 2_000,
+  });
 
 export const deliveriesQuery = (id: string) =>
   queryOptions({
     queryKey: ['webhook', id, 'deliveries'],
     queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id }, query: { ...positions.query(), limit: 500 } } })),
+    refetchInterval: 2_000,
   });
 
 export const statesQuery = () =>

@@ -40,7 +40,8 @@ const tallyText = (tally: Tally) =>
   `yes ${tally.yes}, no ${tally.no}, abstain ${tally.abstain}; participation ${share(tally.participation)}; quorum ${tally.quorumMet ? 'met' : 'not met'}; threshold ${tally.thresholdMet ? 'met' : 'not met'}`;
 
 function DecisionRecordView({ record }: { record: DecisionRecord }) {
-  const stream = record.proposalId;
+  // The record names aggregates by id; their histories are read by stream id (GET /audit/streams/{streamId}).
+  const stream = `proposal-${record.proposalId}`;
   return (
     <>
       <PageTitle title={`Decision record: ${record.title}`}>Decision record: {record.title}</PageTitle>
@@ -130,7 +131,7 @@ function DecisionRecordView({ record }: { record: DecisionRecord }) {
           <ul className="usa-list">
             {record.compactEvents.map((event) => (
               <li key={event.eventId}>
-                {event.type}: <EventLink reference={event} streamOf={record.compactId} />
+                {event.type}: <EventLink reference={event} streamOf={`compact-${record.compactId}`} />
               </li>
             ))}
           </ul>
