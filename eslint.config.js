@@ -1,4 +1,5 @@
 const nx = require('@nx/eslint-plugin');
+const reactHooks = require('eslint-plugin-react-hooks');
 
 // Frameworks and I/O the pure domain library must never import.
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm-*', 'kafkajs', 'passport', 'passport-*', 'pg', '@electric-sql/*', 'express', 'jose', 'pino', 'nestjs-pino', 'prom-client'];
@@ -10,7 +11,7 @@ module.exports = [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '.kafka', 'data', 'coverage', 'tmp', '**/*.js'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': [
@@ -26,6 +27,8 @@ module.exports = [
             { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
             // Apps stand on the libraries and never import each other.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+            // The console stands on the published HTTP contract, through the typed client.
+            { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:api-client'], bannedExternalImports: FRAMEWORKS },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:api-client'] },
           ],
         },
@@ -37,6 +40,16 @@ module.exports = [
     files: ['libs/api-client/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: NODE_ONLY, message: 'libs/api-client runs in browsers too: no Node-only modules' }] }],
+    },
+  },
+  {
+    // The console runs in browsers: React's rules of hooks, and nothing Node-only (its build config aside).
+    files: ['apps/console/src/**/*.ts', 'apps/console/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: NODE_ONLY, message: 'the console runs in browsers: no Node-only modules' }] }],
     },
   },
 ];

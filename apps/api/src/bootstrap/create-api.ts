@@ -9,6 +9,7 @@ import { httpMetrics, unsupportedMediaType } from '../common/http/http-conventio
 import { jsonBodyOptions } from '../common/http/json-body-limits';
 import { strictValidationPipe } from '../common/http/validation.pipe';
 import { createOpenApiDocument } from '../common/openapi/openapi-document';
+import { serveConsole } from './console-static';
 import { resolveJwtSecret } from './jwt-secret';
 
 export const API_PREFIX = 'api/v1';
@@ -34,6 +35,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
   });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
+  serveConsole(app);
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -17,6 +17,8 @@ import { GetCompactResourcesController } from './get-compact-resources/get-compa
 import { GetOfferController } from './get-offer/get-offer.http.controller';
 import { GetPledgeController } from './get-pledge/get-pledge.http.controller';
 import { GetRequestController } from './get-request/get-request.http.controller';
+import { ListCompactPledgesController } from './list-compact-pledges/list-compact-pledges.http.controller';
+import { ListCompactRequestsController } from './list-compact-requests/list-compact-requests.http.controller';
 import { MakeOfferHandler } from './make-offer/make-offer.handler';
 import { MakeOfferController } from './make-offer/make-offer.http.controller';
 import { MakePledgeHandler } from './make-pledge/make-pledge.handler';
@@ -52,6 +54,8 @@ import { WithdrawPledgeController } from './withdraw-pledge/withdraw-pledge.http
     GetRequestController,
     GetOfferController,
     GetCompactResourcesController,
+    ListCompactPledgesController,
+    ListCompactRequestsController,
   ],
   providers: [
     { provide: ResourceLocator, useFactory: (db: Database) => new ResourceLocator(db), inject: [Database] },

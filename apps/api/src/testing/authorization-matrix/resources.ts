@@ -206,6 +206,20 @@ export const RESOURCES_ACCESS: AccessTable = {
       return { path: `/api/v1/compacts/${compactId}/resources?minPosition=${position}` };
     },
   },
+  'GET /api/v1/compacts/:id/pledges': {
+    allowed: READERS,
+    prepare: async (ctx) => {
+      const { compactId, position } = await readable(ctx);
+      return { path: `/api/v1/compacts/${compactId}/pledges?minPosition=${position}` };
+    },
+  },
+  'GET /api/v1/compacts/:id/requests': {
+    allowed: READERS,
+    prepare: async (ctx) => {
+      const { compactId, position } = await readable(ctx);
+      return { path: `/api/v1/compacts/${compactId}/requests?minPosition=${position}` };
+    },
+  },
   'GET /api/v1/pledges/:id': {
     allowed: READERS,
     prepare: async (ctx) => {

@@ -138,7 +138,16 @@ export class ResourceSharingRepository {
 
   async pledge(id: string): Promise<PledgeView | undefined> {
     const [row] = await this.db.query<Row>(`SELECT * FROM rm_resource_pledges WHERE id = $1`, [id]);
-    if (!row) return undefined;
+    return row ? this.toPledge(row) : undefined;
+  }
+
+  /** A compact's pledges, oldest first. */
+  async compactPledges(compactId: string): Promise<PledgeView[]> {
+    const rows = await this.db.query<Row>(`SELECT * FROM rm_resource_pledges WHERE compact_id = $1 ORDER BY created_at, id`, [compactId]);
+    return rows.map((row) => this.toPledge(row));
+  }
+
+  private toPledge(row: Row): PledgeView {
     const open = row.status === 'open';
     const quantity = Number(row.quantity);
     const reserved = Number(row.reserved);
@@ -166,6 +175,24 @@ export class ResourceSharingRepository {
       `SELECT id, pledge_id, state_code, quantity, status, cost_estimate_cents, cost_currency FROM rm_resource_offers WHERE request_id = $1 ORDER BY created_at, id`,
       [id],
     );
+    return this.toRequest(row, offers);
+  }
+
+  /** A compact's requests with the offers made on each, oldest first. */
+  async compactRequests(compactId: string): Promise<RequestView[]> {
+    const [rows, offers] = await Promise.all([
+      this.db.query<Row>(`SELECT * FROM rm_resource_requests WHERE compact_id = $1 ORDER BY created_at, id`, [compactId]),
+      this.db.query<Row>(
+        `SELECT id, request_id, pledge_id, state_code, quantity, status, cost_estimate_cents, cost_currency FROM rm_resource_offers WHERE compact_id = $1 ORDER BY created_at, id`,
+        [compactId],
+      ),
+    ]);
+    const byRequest = new Map<string, Row[]>();
+    for (const offer of offers) byRequest.set(String(offer.request_id), [...(byRequest.get(String(offer.request_id)) ?? []), offer]);
+    return rows.map((row) => this.toRequest(row, byRequest.get(String(row.id)) ?? []));
+  }
+
+  private toRequest(row: Row, offers: Row[]): RequestView {
     const quantity = Number(row.quantity);
     const accepted = Number(row.accepted);
     const status = row.status === 'cancelled' ? 'cancelled' : accepted >= quantity ? 'fulfilled' : 'open';

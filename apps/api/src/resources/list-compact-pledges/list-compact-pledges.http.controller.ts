@@ -1,0 +1,28 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PledgeView, ResourceSharingRepository } from '@coalition/infra';
+import { Access } from '../../common/auth/access.decorator';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Principal } from '../../common/auth/principal';
+import { ReadQuery } from '../../common/http/list-query.dto';
+import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
+import { ResourceReadAccess } from '../resource-read-access';
+import { PledgeResponse } from '../resource.response.dto';
+
+@ApiTags('resource sharing')
+@Controller('compacts')
+export class ListCompactPledgesController {
+  constructor(
+    private readonly resources: ResourceSharingRepository,
+    private readonly access: ResourceReadAccess,
+  ) {}
+
+  @Get(':id/pledges')
+  @ApiOperation({ summary: "List a compact's pledges", description: 'Every pledge made in the compact, oldest first, with what is reserved and what remains.' })
+  @Access({ scopes: ['read', 'resources:write'] })
+  @ApiOkResponse({ type: PledgeResponse, isArray: true })
+  async list(@Param('id', ResourceIdPipe) compactId: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<PledgeView[]> {
+    await this.access.assertMayRead(principal, compactId);
+    return this.resources.compactPledges(compactId);
+  }
+}

@@ -1,0 +1,31 @@
+import { createCoalitionClient } from '@coalition/api-client';
+import { ApiProblem } from './problem';
+
+let currentToken: string | undefined;
+let onUnauthenticated: () => void = () => undefined;
+
+/** The session owns the token; the client reads it before every request. */
+export const credentials = {
+  set(token: string | undefined) {
+    currentToken = token;
+  },
+  get: () => currentToken,
+  onUnauthenticated(listener: () => void) {
+    onUnauthenticated = listener;
+  },
+};
+
+/** The typed client of the published HTTP API: every path, body and answer comes from the api's OpenAPI document. */
+export const api = createCoalitionClient({ baseUrl: window.location.origin, token: () => currentToken });
+
+type Answer<T> = { data?: T; error?: unknown; response: Response };
+
+/** The data of an answer, or the problem it carried, thrown. */
+export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (error !== undefined || !response.ok) {
+    if (response.status === 401 && currentToken) onUnauthenticated();
+    throw new ApiProblem(response.status, error as ConstructorParameters<typeof ApiProblem>[1], response.headers.get('retry-after'));
+  }
+  return data as T;
+}
