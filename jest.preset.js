@@ -31,6 +31,7 @@ module.exports = {
     '^@coalition/domain/testing$': path.join(__dirname, 'libs/domain/src/testing/index.ts'),
     '^@coalition/infra$': path.join(__dirname, 'libs/infra/src/index.ts'),
     '^@coalition/infra/testing$': path.join(__dirname, 'libs/infra/src/testing/index.ts'),
+    '^@coalition/transparency-log$': path.join(__dirname, 'libs/transparency-log/src/index.ts'),
     '^@coalition/api-client$': path.join(__dirname, 'libs/api-client/src/index.ts'),
   },
 };

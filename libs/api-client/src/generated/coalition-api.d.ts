@@ -1136,6 +1136,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the latest signed checkpoint
+         * @description **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["readCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/log-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the log's verifier key
+         * @description **Who may call:** anyone; no credentials needed.
+         */
+        get: operations["readLogKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prove an event's inclusion in the log
+         * @description **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["proveInclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prove the log only grew between two sizes
+         * @description **Who may call:** any signed-in user; API keys with the scope `read` or `resources:write` or `legal:read`. A principal bound to a state acts only for that state.
+         */
+        get: operations["proveConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -2191,6 +2271,20 @@ export interface components {
             /** @description Whether the stored event still hashes to `hash` */
             hashMatches: boolean;
         };
+        InclusionProofResponse: {
+            position: number;
+            /** @description position - 1 */
+            leafIndex: number;
+            treeSize: number;
+            /** @description Base64 of the event's canonical bytes (RFC 8785 JSON), the leaf data; withheld for events holding credentials */
+            leaf?: string;
+            /** @description Base64 SHA-256(0x00 || leaf) */
+            leafHash: string;
+            /** @description Base64 hashes, in RFC 9162 order (leaf to root) */
+            proof: string[];
+            /** @description Credential fields that make the leaf withheld */
+            redactedFields?: string[];
+        };
         RecordedVote: {
             /** Format: uuid */
             eventId: string;
@@ -2210,6 +2304,8 @@ export interface components {
             castBy: string;
             /** @description The state's latest vote, the one the tally counts; earlier ones stay on record */
             counted: boolean;
+            /** @description RFC 9162 inclusion proof of the vote's event in the latest signed checkpoint (GET /audit/checkpoint); absent until a checkpoint covers it */
+            inclusion?: components["schemas"]["InclusionProofResponse"];
         };
         RecordedOutcome: {
             /** Format: uuid */
@@ -2279,6 +2375,12 @@ export interface components {
             tallyConfirmed: boolean | null;
             /** @description The compact's events that name this proposal */
             compactEvents: components["schemas"]["RecordedCompactEvent"][];
+        };
+        ConsistencyProofResponse: {
+            from: number;
+            to: number;
+            /** @description Base64 hashes, RFC 9162 §2.1.4 */
+            proof: string[];
         };
         /** @description A CloudEvents 1.0 envelope: the same on Kafka, in the feed and in webhook bodies */
         CloudEvent: {
@@ -10048,8 +10150,8 @@ export interface operations {
                 from?: string;
                 /** @description Recorded at or before this time (ISO 8601) */
                 to?: string;
-                /** @description ndjson (default): one audit item per line; csv: one row per event, data as JSON */
-                format?: "ndjson" | "csv";
+                /** @description ndjson (default): one audit item per line; csv: one row per event, data as JSON; leaves: the whole log as the transparency log's leaves, one event's canonical bytes per line, exactly as hashed (for npm run audit:verify -- --export); takes no filters */
+                format?: "ndjson" | "csv" | "leaves";
             };
             header?: {
                 /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
@@ -10257,7 +10359,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A proposal's decision from the event store: electorate (frozen at opening), every vote, the outcome and the compact events it caused, each with the eventId, position and hash of the event that recorded it; the tally recomputed and compared with the recorded one */
+            /** @description A proposal's decision from the event store: electorate (frozen at opening), every vote, the outcome and the compact events it caused, each with the eventId, position and hash of the event that recorded it; the tally recomputed and compared with the recorded one; each vote with its inclusion proof in the latest signed checkpoint */
             200: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -10345,6 +10447,351 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
+            };
+        };
+    };
+    readCheckpoint: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+            };
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest C2SP tlog-checkpoint (origin, tree size, base64 RFC 9162 root) as a signed note: the log's Ed25519 signature, then every witness cosignature (c2sp.org/tlog-cosignature) collected so far */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
+            };
+        };
+    };
+    readLogKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One line: the signed-note verifier key `<origin>+<hex key ID>+<base64(0x01 || Ed25519 public key)>` that checkpoints are signed with */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
+            };
+        };
+    };
+    proveInclusion: {
+        parameters: {
+            query: {
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description Global position of the event (its leaf index is position - 1) */
+                position: number;
+                /** @description Tree size to prove against; the latest checkpoint's size when omitted */
+                treeSize?: number;
+            };
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9162 inclusion proof of the event at `position` in the tree of `treeSize` leaves (default: the latest checkpoint's). Auditors and admins may prove any event; other principals the events they may read (a state proves its own vote) */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProofResponse"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
+            };
+        };
+    };
+    proveConsistency: {
+        parameters: {
+            query: {
+                /** @description Wait (up to 10 s) until the read models have processed this global position: pass the `position` a command answered */
+                minPosition?: number;
+                /** @description The older tree size (a checkpoint you kept) */
+                from: number;
+                /** @description The newer tree size; the latest checkpoint's size when omitted */
+                to?: number;
+            };
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9162 consistency proof that the tree of `from` leaves is a prefix of the tree of `to` (default: the latest checkpoint's size) */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProofResponse"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };

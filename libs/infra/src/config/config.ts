@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALG_COSIGNATURE_V1, isValidKeyName, parseSignerKey, parseVerifierKey } from '@coalition/transparency-log';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'], { errorMap: () => ({ message: 'must be true or false' }) })
@@ -125,7 +126,39 @@ const schema = z.object({
   // API.md promises no limit below 100 requests per second per principal.
   RATE_LIMIT_PER_SECOND: wholeNumber(100, 1_000_000).default(10_000),
   BENCH_ROUTES: booleanString.default('false'),
+  LOG_SIGNING_KEY: z
+    .string()
+    .refine(parses(parseSignerKey), 'must be a signed-note signer key PRIVATE+KEY+<origin>+<hex key ID>+<base64 key> (Ed25519)')
+    .optional(),
+  LOG_ORIGIN: z.string().max(200).refine(isValidKeyName, 'must hold no spaces and no "+" (a schema-less URL such as coalition.example.gov/log)').optional(),
+  WITNESSES: z
+    .string()
+    .refine(
+      (text) => witnessEntries(text).every(([url, key, extra]) => /^https?:\/\/\S+$/.test(url ?? '') && extra === undefined && isCosignerKey(key)),
+      'must be comma-separated "<http(s) url> <witness verifier key with type 0x04>" pairs',
+    )
+    .optional(),
+  WITNESS_TIMEOUT_MS: wholeNumber(100, 120_000).default(5_000),
+  TLOG_BACKFILL_BATCH: wholeNumber(1, 100_000).default(5_000),
 });
+
+function parses(parse: (text: string) => unknown): (text: string) => boolean {
+  return (text) => {
+    try {
+      parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+const isCosignerKey = (key: string | undefined): boolean => key !== undefined && parses((k) => {
+  if (parseVerifierKey(k).alg !== ALG_COSIGNATURE_V1) throw new Error('not a cosigner key');
+})(key);
+
+const witnessEntries = (text: string): string[][] =>
+  text.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0).map((entry) => entry.split(/\s+/));
 
 const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URI'] as const;
 
@@ -184,6 +217,14 @@ function toConfig(env: z.infer<typeof schema>) {
     rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
     /** Mounts the benchmark's baseline route (`GET /api/v1/bench/ping`); never in production. */
     benchRoutes: env.BENCH_ROUTES,
+    /** The log's checkpoint key (or one generated under DATA_DIR), its origin, and the witnesses that cosign. */
+    transparencyLog: {
+      signingKey: env.LOG_SIGNING_KEY,
+      origin: env.LOG_ORIGIN,
+      witnesses: env.WITNESSES ? witnessEntries(env.WITNESSES).map(([url, verifierKey]) => ({ url: url.replace(/\/+$/, ''), verifierKey })) : [],
+      witnessTimeoutMs: env.WITNESS_TIMEOUT_MS,
+      backfillBatch: env.TLOG_BACKFILL_BATCH,
+    },
   };
 }
 
@@ -231,6 +272,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (parsed.data.OIDC_VOUCHES_FOR && oidcSet.length === 0) {
     throw new ConfigError(`Invalid configuration:\n  OIDC_VOUCHES_FOR binds the provider of ${OIDC_VARIABLES.join(', ')}, which are not set`);
+  }
+  const { LOG_SIGNING_KEY: signingKey, LOG_ORIGIN: origin } = parsed.data;
+  if (signingKey && origin && parseSignerKey(signingKey).name !== origin) {
+    throw new ConfigError(`Invalid configuration:\n  LOG_ORIGIN is ${origin} but LOG_SIGNING_KEY is the key of ${parseSignerKey(signingKey).name}: a checkpoint's key name is its origin`);
   }
   return toConfig(parsed.data);
 }
