@@ -3857,7 +3857,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -4024,7 +4024,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
@@ -7234,7 +7234,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -7511,7 +7511,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -10541,7 +10541,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -10705,7 +10705,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -10791,7 +10791,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
