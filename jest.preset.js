@@ -20,6 +20,9 @@ const ESM_ONLY = ['jose'];
 
 module.exports = {
   testEnvironment: 'node',
+  // A test's own deadline, not a speed check (speed is measured in `npm run bench`): on a shared two-core
+  // machine an e2e step over real HTTP, PostgreSQL and Kafka can take seconds, so 5 s failed sound tests.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.ts$': swc({ syntax: 'typescript', decorators: true }),
     [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc({ syntax: 'ecmascript' }),
