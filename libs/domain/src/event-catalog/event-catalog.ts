@@ -57,7 +57,7 @@ export const EVENT_CATALOG: readonly EventCatalogEntry[] = [
   {
     streamType: 'webhook',
     audience: 'own-state',
-    eventTypes: namesOf<WebhookEvent>({ WebhookRegistered: true, WebhookDisabled: true, WebhookEnabled: true, WebhookDeleted: true }),
+    eventTypes: namesOf<WebhookEvent>({ WebhookRegistered: true, WebhookDisabled: true, WebhookEnabled: true, WebhookDeleted: true, WebhookSecretRotated: true }),
   },
   {
     streamType: 'resource-pool',

@@ -19,5 +19,13 @@ export type WebhookDisabled = DomainEvent<'WebhookDisabled', { webhookId: string
 /** Deliveries resume with the event that was pending when the webhook was disabled. */
 export type WebhookEnabled = DomainEvent<'WebhookEnabled', { webhookId: string; stateCode: string | null }>;
 export type WebhookDeleted = DomainEvent<'WebhookDeleted', { webhookId: string; stateCode: string | null }>;
+/**
+ * A new signing secret; until `previousSecretExpiresAt` deliveries are signed with the previous
+ * one too, so a receiver can change over without refusing a delivery.
+ */
+export type WebhookSecretRotated = DomainEvent<
+  'WebhookSecretRotated',
+  { webhookId: string; stateCode: string | null; secret: string; previousSecretExpiresAt: string }
+>;
 
-export type WebhookEvent = WebhookRegistered | WebhookDisabled | WebhookEnabled | WebhookDeleted;
+export type WebhookEvent = WebhookRegistered | WebhookDisabled | WebhookEnabled | WebhookDeleted | WebhookSecretRotated;
