@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM_ACTOR, userDecider, UserNotFound, userStreamId, DomainError } from '@coalition/domain';
 import {
   ALL_PROJECTIONS, AppConfig, AuditExportFormat, CommandExecutor, Database, databaseOptionsFrom, embeddedDirOf, EventStore, lockDataDir, migrate,
-  openDatabase, Progress, rebuildProjections, verifyChain, writeAuditExport,
+  hashPassword, openDatabase, Progress, rebuildProjections, userIdFor, verifyChain, writeAuditExport,
 } from '@coalition/infra';
-import { hashPassword } from '../../apps/api/src/identity/password-hasher';
-import { UserAccounts } from '../../apps/api/src/identity/user-accounts';
 import { EXIT } from './exit-codes';
 
 export interface Io {
@@ -84,7 +82,7 @@ export async function resetPassword(config: AppConfig, io: Io, username: string,
   }
   return withDatabase(config, 'coalition admin reset-password', async (db) => {
     const store = new EventStore(db);
-    const userId = UserAccounts.idFor(username);
+    const userId = userIdFor(username);
     try {
       await new CommandExecutor(store).execute(userDecider, {
         streamId: userStreamId(userId),
@@ -142,23 +140,30 @@ export async function backup(config: AppConfig, io: Io, file: string): Promise<n
 export async function restore(config: AppConfig, io: Io, file: string, options: { force?: boolean }): Promise<number> {
   const dir = embeddedOnly(config, 'restore');
   if (!existsSync(file)) throw new CliFailure(`No backup file ${file}`, EXIT.usage);
+  const holdsData = () => existsSync(dir) && readdirSync(dir).length > 0;
+  const inTheWay = `${config.dataDir} already holds data: pass --force to replace it (the current data is kept aside, not deleted)`;
+  if (holdsData() && !options.force) throw new CliFailure(inTheWay, EXIT.failed);
   const release = lockDataDir(dir, 'coalition restore');
   let keptAside: string | undefined;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  // Loaded beside the data first: a bad file leaves the data as it was.
+  const staging = `${dir}.restoring-${stamp}`;
   try {
-    if (existsSync(dir) && readdirSync(dir).length > 0) {
-      if (!options.force) {
-        throw new CliFailure(`${config.dataDir} already holds data: pass --force to replace it (the current data is kept aside, not deleted)`, EXIT.failed);
-      }
-      keptAside = `${dir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(dir, keptAside);
-    }
-    let pg: PGlite;
     try {
-      pg = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([readFileSync(file)]) });
+      const pg = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([readFileSync(file)]) });
+      await pg.query('SELECT count(*) FROM events');
+      await pg.close();
     } catch (error) {
-      throw new CliFailure(`${file} is not a Coalition backup (${(error as Error).message})`, EXIT.failed);
+      rmSync(staging, { recursive: true, force: true });
+      throw new CliFailure(`${file} is not a Coalition backup (${(error as Error).message}); nothing was changed`, EXIT.failed);
     }
-    await pg.close();
+    if (holdsData()) {
+      keptAside = `${dir}.before-restore-${stamp}`;
+      renameSync(dir, keptAside);
+    } else {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    renameSync(staging, dir);
   } finally {
     release();
   }

@@ -2,6 +2,7 @@ export * from './config/config';
 export * from './database/database';
 export * from './database/data-source';
 export * from './database/data-dir-lock';
+export * from './identity/password-hasher';
 export * from './database/database-errors';
 export * from './event-store/event-store';
 export * from './event-store/event-store.errors';
