@@ -1,6 +1,8 @@
 export * from './config/config';
 export * from './database/database';
 export * from './database/data-source';
+export * from './database/data-dir-lock';
+export * from './identity/password-hasher';
 export * from './database/database-errors';
 export * from './event-store/event-store';
 export * from './event-store/event-store.errors';
@@ -44,6 +46,7 @@ export * from './process-managers/proposal-outcomes.process-manager';
 export * from './resource-sharing/resource-locator';
 export * from './audit/audit-event';
 export * from './audit/audit-export';
+export * from './audit/cli-support';
 export * from './audit/audit-checkpoint-publisher';
 export * from './audit/event-feed';
 export * from './audit/reader-facts';

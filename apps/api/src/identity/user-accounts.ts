@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { fold, userDecider, UserEvent, UserState, userStreamId } from '@coalition/domain';
-import { Database, EventStore } from '@coalition/infra';
+import { Database, EventStore, userIdFor } from '@coalition/infra';
 
 /**
  * Identity lookups fold the user's own stream from the event store rather than a read model,
@@ -16,8 +15,7 @@ export class UserAccounts {
 
   /** A user's id is derived from the lower-cased username: uniqueness is then the stream's own optimistic concurrency, with no race. */
   static idFor(username: string): string {
-    const hex = createHash('sha256').update(`coalition:user:${username.toLowerCase()}`).digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    return userIdFor(username);
   }
 
   async load(userId: string): Promise<{ state: UserState; passwordHash?: string }> {
