@@ -1,13 +1,16 @@
 import { AppConfig, ConfigError, loadConfig } from '../config/config';
 import { databaseOptionsFrom, migrate, openDatabase } from '../database/data-source';
 import { ChainCheckpoint, ChainVerification, verifyChain } from '../event-store/chain-verifier';
+import { isOfflineVerification, OFFLINE_USAGE, runOfflineVerification } from '../transparency/offline-verification';
 
 export const VERIFY_USAGE = `usage: npm run audit:verify [-- --position <n> --hash <64 hex>]
 
 Recomputes the audit hash chain from the first event to the head, in constant memory, against
 DATABASE_URL (or the embedded database under DATA_DIR). With --position and --hash, also checks
 that the chain passes through that checkpoint (a head published to coalition.audit-checkpoints.v1).
-Exit status: 0 intact, 1 broken, 2 bad arguments or configuration.`;
+Exit status: 0 intact, 1 broken, 2 bad arguments or configuration.
+
+${OFFLINE_USAGE}`;
 
 export class UsageError extends Error {}
 
@@ -38,6 +41,7 @@ export const describeVerification = (result: ChainVerification): string =>
 
 /** The `npm run audit:verify` command: answers the exit status, writes one line and the JSON result. */
 export async function runVerifyCommand(argv: readonly string[], env: NodeJS.ProcessEnv, write: (text: string) => void): Promise<number> {
+  if (isOfflineVerification(argv)) return runOfflineVerification(argv, write);
   let checkpoint: ChainCheckpoint | undefined;
   let config: AppConfig;
   try {
