@@ -1,6 +1,6 @@
 import { consistencyProof, Frontier, Hash, inclusionProof, NodeSource, nodesRead, rootAt, sourceOf } from '@coalition/transparency-log';
 import { SECRET_EVENT_FIELDS } from '@coalition/domain';
-import { Database, Queryable } from '../database/database';
+import { Database } from '../database/database';
 import { canonicalBytes, chainHashOf, GENESIS_HASH } from '../event-store/hash-chain';
 import { EVENT_COLUMNS, StoredEvent, toStoredEvent } from '../event-store/stored-event';
 import { nodeColumns, readFrontier, storedTreeSize } from './tree-nodes';
