@@ -12,15 +12,16 @@ import { lagSuite, LagMeasurement } from './suites/projection-lag';
 import { readSideSuite } from './suites/read-side';
 import { RelayResult, relaySuite } from './suites/relay';
 import { ScalePoint, scaleSuite } from './suites/scale';
+import { TransparencyLogResult, transparencyLogSuite } from './suites/transparency-log';
 
 /**
- * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale]`
+ * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,tlog]` (`--tlog-events=N` sizes the tlog store)
  *
  * Every figure and its baseline are measured in the same run, on the same PostgreSQL and
  * Kafka, each in a fresh database (and a fresh process where they could interfere).
  * --quick: shorter runs, smaller data sets, no scale test (at most 3 minutes).
  */
-const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale'] as const;
+const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'tlog'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Plan {
@@ -33,6 +34,7 @@ interface Plan {
   lagSeconds: number;
   readSideEvents: number;
   scaleCheckpoints: number[];
+  tlogEvents: number;
 }
 
 function plan(argv: string[]): Plan {
@@ -40,9 +42,10 @@ function plan(argv: string[]): Plan {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   for (const name of only ?? []) if (!SUITES.includes(name as Suite)) throw new Error(`unknown suite ${name}; choose from ${SUITES.join(', ')}`);
   const suites = (only as Suite[] | undefined) ?? SUITES.filter((s) => !(quick && s === 'scale'));
+  const tlogEvents = Number(argv.find((a) => a.startsWith('--tlog-events='))?.slice('--tlog-events='.length) ?? (quick ? 50_000 : 1_000_000));
   return quick
-    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [] }
-    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000] };
+    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], tlogEvents }
+    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], tlogEvents };
 }
 
 async function machine() {
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
   let lag: LagMeasurement | undefined;
   let readSide: Awaited<ReturnType<typeof readSideSuite>> | undefined;
   let scale: ScalePoint[] | undefined;
+  let tlog: TransparencyLogResult | undefined;
 
   if (p.suites.includes('append')) append = await appendSuite({ seconds: p.appendSeconds, rounds: p.rounds });
   if (p.suites.includes('http')) http = await httpSuite({ seconds: p.httpSeconds, rounds: p.rounds });
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
   }
   if (p.suites.includes('read-side')) readSide = await readSideSuite({ events: p.readSideEvents });
   if (p.suites.includes('scale')) scale = await scaleSuite({ checkpoints: p.scaleCheckpoints, appendSeconds: p.appendSeconds });
+  if (p.suites.includes('tlog')) tlog = await transparencyLogSuite({ appendSeconds: p.appendSeconds, rounds: p.rounds, storeEvents: p.tlogEvents });
 
   const latest = {
     append: append && { ours_eps: append.ours_eps, emmett_eps: append.emmett_eps, raw_pg_eps: append.raw_pg_eps },
@@ -106,6 +111,7 @@ async function main(): Promise<void> {
     projection_lag_ms: lag && { p50: lag.p50, p99: lag.p99 },
     rebuild: readSide?.rebuild,
     verify: readSide?.verify,
+    transparency_log: tlog,
   };
   const targets = [
     append && { figure: 'append vs Emmett', ratio: ratio(append.ours_eps, append.emmett_eps), target: '>= 1.0', met: append.ours_eps >= append.emmett_eps },
@@ -115,6 +121,11 @@ async function main(): Promise<void> {
     lag && { figure: 'projection lag p99', ratio: lag.p99, target: '<= 100 ms', met: lag.p99 <= 100 },
     readSide && { figure: 'rebuild vs raw read', ratio: ratio(readSide.rebuild.ours_eps, readSide.rebuild.raw_read_eps), target: '>= 0.3', met: readSide.rebuild.ours_eps >= 0.3 * readSide.rebuild.raw_read_eps },
     readSide && { figure: 'verify vs raw sha256', ratio: ratio(readSide.verify.ours_eps, readSide.verify.raw_sha256_eps), target: '>= 0.5', met: readSide.verify.ours_eps >= 0.5 * readSide.verify.raw_sha256_eps },
+    tlog && { figure: 'append with the tree vs without', ratio: ratio(tlog.append_with_tree_eps, tlog.append_without_tree_eps), target: '>= 0.9', met: tlog.append_with_tree_eps >= 0.9 * tlog.append_without_tree_eps },
+    tlog && { figure: `tlog verify vs raw sha256 (${tlog.store_events} leaves)`, ratio: ratio(tlog.verify_eps, tlog.raw_sha256_eps), target: '>= 0.5', met: tlog.verify_eps >= 0.5 * tlog.raw_sha256_eps },
+    tlog && { figure: `inclusion proof p99 (${tlog.store_events} events)`, ratio: tlog.inclusion_p99_ms, target: '<= 10 ms', met: tlog.inclusion_p99_ms <= 10 },
+    tlog && { figure: `consistency proof p99 (${tlog.store_events} events)`, ratio: tlog.consistency_p99_ms, target: '<= 10 ms', met: tlog.consistency_p99_ms <= 10 },
+    tlog && { figure: `backfill seconds (${tlog.store_events} events)`, ratio: tlog.backfill_seconds, target: `<= ${round((120 * tlog.store_events) / 1_000_000)} s`, met: tlog.backfill_seconds <= (120 * tlog.store_events) / 1_000_000 },
   ].filter(Boolean);
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -130,6 +141,7 @@ async function main(): Promise<void> {
     projectionLag: lag,
     readSide: readSide?.measurement,
     scale,
+    transparencyLog: tlog,
   };
   // latest.json holds exactly the published keys, so only a run of every suite writes it.
   const name = complete ? 'latest' : 'partial';

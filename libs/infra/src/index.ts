@@ -62,3 +62,5 @@ export * from './transparency/log-key';
 export * from './transparency/witness-client';
 export * from './transparency/checkpoint-signer';
 export * from './transparency/tree-backfill';
+export * from './transparency/witness-server';
+export * from './transparency/offline-verification';

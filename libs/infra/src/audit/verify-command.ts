@@ -4,6 +4,7 @@ import { databaseOptionsFrom, migrate, openDatabase } from '../database/data-sou
 import { Database } from '../database/database';
 import { ChainCheckpoint, ChainVerification, verifyChain } from '../event-store/chain-verifier';
 import { Progress, VERIFY_EXIT } from './cli-support';
+import { isOfflineVerification, OFFLINE_USAGE, runOfflineVerification } from '../transparency/offline-verification';
 
 export const VERIFY_USAGE = `usage: npx coalition verify [--position <n> --hash <64 hex>]
        (or: npm run audit:verify [-- --position <n> --hash <64 hex>])
@@ -13,7 +14,9 @@ DATABASE_URL (or the embedded database under DATA_DIR). With --position and --ha
 that the chain passes through that checkpoint (a head published to coalition.audit-checkpoints.v1).
 Exit status: 0 intact (and the checkpoint matches), 1 the chain is broken (an event was changed or
 removed), 2 bad arguments or configuration, 3 the chain is intact but does not pass through the
-checkpoint, 4 the embedded data is in use by another process.`;
+checkpoint, 4 the embedded data is in use by another process.
+
+${OFFLINE_USAGE}`;
 
 export class UsageError extends Error {
   constructor(
@@ -80,6 +83,7 @@ export async function runVerifyCommand(
   write: (text: string) => void,
   options: { progress?: (label: string, total: number) => Progress } = {},
 ): Promise<number> {
+  if (isOfflineVerification(argv)) return runOfflineVerification(argv, write);
   let checkpoint: ChainCheckpoint | undefined;
   let config: AppConfig;
   try {
