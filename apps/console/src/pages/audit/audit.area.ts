@@ -1,9 +1,15 @@
+import { lazy } from 'react';
 import type { PageArea } from '../area';
-import { placeholderPage } from '../placeholder-page';
 
 export const auditArea: PageArea = {
   label: 'Audit',
   href: '/audit',
   roles: ['auditor', 'admin'],
-  routes: [{ path: 'audit', page: placeholderPage('Audit', 'The audit log, verification and exports') }],
+  routes: [
+    { path: 'audit', page: lazy(() => import('./audit-log-page')) },
+    { path: 'audit/verify', page: lazy(() => import('./verify-chain-page')) },
+    { path: 'audit/streams/:streamId', page: lazy(() => import('./audit-stream-page')) },
+    { path: 'audit/decisions', page: lazy(() => import('./decision-records-page')) },
+    { path: 'audit/decisions/:proposalId', page: lazy(() => import('./decision-record-page')) },
+  ],
 };

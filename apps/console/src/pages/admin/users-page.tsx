@@ -1,0 +1,142 @@
+import { Button, Checkbox, Fieldset, Form, Label, Select, Tag, TextInput } from '@trussworks/react-uswds';
+import { useQuery } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { useCommand } from '../../api/use-command';
+import { PagedTable } from '../../components/paged-table';
+import { PageTitle } from '../../components/page-title';
+import { ActionProblem, FieldProblem } from '../../components/problem';
+import { QueryState } from '../../components/query-state';
+import { AdminNav } from './admin-nav';
+import { Role, ROLES, statesQuery, User, usersQuery } from './admin.queries';
+
+const MIN_PASSWORD = 12;
+
+export default function UsersPage() {
+  const users = useQuery(usersQuery());
+  return (
+    <>
+      <PageTitle title="Users">Users</PageTitle>
+      <AdminNav />
+      <QueryState query={users} what="the users">
+        {(rows) => (
+          <PagedTable
+            caption="Users"
+            rows={rows}
+            rowKey={(row) => row.id}
+            empty="No user yet."
+            columns={[
+              { header: 'Username', cell: (row) => row.username },
+              { header: 'Name', cell: (row) => row.displayName },
+              { header: 'Roles', cell: (row) => row.roles.join(', ') },
+              { header: 'State', cell: (row) => row.stateCode ?? '—' },
+              { header: 'Status', cell: (row) => (row.active ? <Tag className="bg-green">active</Tag> : <Tag className="bg-base-dark">deactivated</Tag>) },
+              { header: 'Actions', cell: (row) => <UserActions user={row} /> },
+            ]}
+          />
+        )}
+      </QueryState>
+      <CreateUser />
+    </>
+  );
+}
+
+function UserActions({ user }: { user: User }) {
+  const deactivate = useCommand(() => unwrap(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } })));
+  if (!user.active) return null;
+  return (
+    <>
+      <Button type="button" outline secondary disabled={deactivate.isPending} onClick={() => deactivate.mutate(undefined)}>
+        Deactivate<span className="usa-sr-only"> {user.username}</span>
+      </Button>
+      <ActionProblem error={deactivate.error} heading={`Could not deactivate ${user.username}`} />
+    </>
+  );
+}
+
+function CreateUser() {
+  const states = useQuery(statesQuery());
+  const [formKey, setFormKey] = useState(0);
+  const [created, setCreated] = useState<string>();
+  const [passwordProblem, setPasswordProblem] = useState<string>();
+  const create = useCommand((body: { username: string; password: string; displayName: string; roles: Role[]; stateCode?: string }) =>
+    unwrap(api.POST('/api/v1/users', { body })),
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const password = String(data.get('password'));
+    // The api's rule, said before the form is sent.
+    if (password.length < MIN_PASSWORD) return setPasswordProblem(`The password needs at least ${MIN_PASSWORD} characters.`);
+    setPasswordProblem(undefined);
+    const username = String(data.get('username')).trim();
+    create.mutate(
+      {
+        username,
+        password,
+        displayName: String(data.get('displayName')).trim(),
+        roles: data.getAll('roles').map(String) as Role[],
+        ...(data.get('stateCode') ? { stateCode: String(data.get('stateCode')) } : {}),
+      },
+      {
+        onSuccess: () => {
+          setCreated(username);
+          setFormKey((key) => key + 1);
+        },
+      },
+    );
+  };
+  return (
+    <Form key={formKey} onSubmit={submit} large>
+      <Fieldset legend="Create a user">
+        <Label htmlFor="username">Username</Label>
+        <TextInput id="username" name="username" type="text" required autoComplete="off" aria-describedby="username-problem" />
+        <FieldProblem error={create.error} field="username" id="username-problem" />
+        <Label htmlFor="displayName">Full name</Label>
+        <TextInput id="displayName" name="displayName" type="text" required />
+        <Label htmlFor="new-password">Password</Label>
+        <span className="usa-hint" id="new-password-hint">
+          At least {MIN_PASSWORD} characters. Give it to the person by a separate channel.
+        </span>
+        {passwordProblem && (
+          <span className="usa-error-message" id="new-password-problem" role="alert">
+            {passwordProblem}
+          </span>
+        )}
+        <TextInput
+          id="new-password"
+          name="password"
+          type="password"
+          required
+          autoComplete="new-password"
+          validationStatus={passwordProblem ? 'error' : undefined}
+          aria-describedby={`new-password-hint${passwordProblem ? ' new-password-problem' : ''}`}
+        />
+        <FieldProblem error={create.error} field="password" id="password-problem" />
+        <Fieldset legend="Roles">
+          {ROLES.map((role) => (
+            <Checkbox key={role.value} id={`role-${role.value}`} name="roles" value={role.value} label={role.label} />
+          ))}
+        </Fieldset>
+        <FieldProblem error={create.error} field="roles" id="roles-problem" />
+        <Label htmlFor="stateCode">State</Label>
+        <span className="usa-hint" id="stateCode-hint">
+          Coordinators and counsel act for one state; auditors and administrators for none.
+        </span>
+        <Select id="stateCode" name="stateCode" aria-describedby="stateCode-hint">
+          <option value="">No state</option>
+          {(states.data ?? []).map((state) => (
+            <option key={state.code} value={state.code}>
+              {state.name} ({state.code})
+            </option>
+          ))}
+        </Select>
+      </Fieldset>
+      <ActionProblem error={create.error} heading="Could not create the user" />
+      <div aria-live="polite">{created && !create.error && <p>Created {created}.</p>}</div>
+      <Button type="submit" disabled={create.isPending}>
+        Create the user
+      </Button>
+    </Form>
+  );
+}
