@@ -7,6 +7,7 @@ import { ensureKafka, kafkaBrokers, stopKafkaIfStartedHere } from './lib/kafka';
 import { RESULTS_DIR, ROOT } from './lib/processes';
 import { log, round } from './lib/stats';
 import { appendSuite, AppendResult } from './suites/append';
+import { ConsoleResult, consoleSuite } from './suites/console';
 import { httpSuite, HttpResult } from './suites/http';
 import { lagSuite, LagMeasurement } from './suites/projection-lag';
 import { readSideSuite } from './suites/read-side';
@@ -15,13 +16,13 @@ import { ScalePoint, scaleSuite } from './suites/scale';
 import { TransparencyLogResult, transparencyLogSuite } from './suites/transparency-log';
 
 /**
- * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,tlog]` (`--tlog-events=N` sizes the tlog store)
+ * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,tlog,console]` (`--tlog-events=N` sizes the tlog store)
  *
  * Every figure and its baseline are measured in the same run, on the same PostgreSQL and
  * Kafka, each in a fresh database (and a fresh process where they could interfere).
  * --quick: shorter runs, smaller data sets, no scale test (at most 3 minutes).
  */
-const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'tlog'] as const;
+const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'tlog', 'console'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Plan {
@@ -35,6 +36,7 @@ interface Plan {
   readSideEvents: number;
   scaleCheckpoints: number[];
   tlogEvents: number;
+  consoleRounds: number;
 }
 
 function plan(argv: string[]): Plan {
@@ -44,8 +46,8 @@ function plan(argv: string[]): Plan {
   const suites = (only as Suite[] | undefined) ?? SUITES.filter((s) => !(quick && s === 'scale'));
   const tlogEvents = Number(argv.find((a) => a.startsWith('--tlog-events='))?.slice('--tlog-events='.length) ?? (quick ? 50_000 : 1_000_000));
   return quick
-    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], tlogEvents }
-    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], tlogEvents };
+    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], tlogEvents, consoleRounds: 3 }
+    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], tlogEvents, consoleRounds: 7 };
 }
 
 async function machine() {
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
   let readSide: Awaited<ReturnType<typeof readSideSuite>> | undefined;
   let scale: ScalePoint[] | undefined;
   let tlog: TransparencyLogResult | undefined;
+  let consoleResult: ConsoleResult | undefined;
 
   if (p.suites.includes('append')) append = await appendSuite({ seconds: p.appendSeconds, rounds: p.rounds });
   if (p.suites.includes('http')) http = await httpSuite({ seconds: p.httpSeconds, rounds: p.rounds });
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   if (p.suites.includes('read-side')) readSide = await readSideSuite({ events: p.readSideEvents });
   if (p.suites.includes('scale')) scale = await scaleSuite({ checkpoints: p.scaleCheckpoints, appendSeconds: p.appendSeconds });
   if (p.suites.includes('tlog')) tlog = await transparencyLogSuite({ appendSeconds: p.appendSeconds, rounds: p.rounds, storeEvents: p.tlogEvents });
+  if (p.suites.includes('console')) consoleResult = await consoleSuite({ rounds: p.consoleRounds });
 
   const latest = {
     append: append && { ours_eps: append.ours_eps, emmett_eps: append.emmett_eps, raw_pg_eps: append.raw_pg_eps },
@@ -112,6 +116,11 @@ async function main(): Promise<void> {
     rebuild: readSide?.rebuild,
     verify: readSide?.verify,
     transparency_log: tlog,
+    console: consoleResult && {
+      first_load_js_gzip_kb: consoleResult.firstLoadJsGzipKb,
+      sign_in_to_home_p50_ms: consoleResult.signInToHomeMs.p50,
+      vote_to_other_tally_p50_ms: consoleResult.voteToOtherTallyMs.p50,
+    },
   };
   const targets = [
     append && { figure: 'append vs Emmett', ratio: ratio(append.ours_eps, append.emmett_eps), target: '>= 1.0', met: append.ours_eps >= append.emmett_eps },
@@ -126,6 +135,9 @@ async function main(): Promise<void> {
     tlog && { figure: `inclusion proof p99 (${tlog.store_events} events)`, ratio: tlog.inclusion_p99_ms, target: '<= 10 ms', met: tlog.inclusion_p99_ms <= 10 },
     tlog && { figure: `consistency proof p99 (${tlog.store_events} events)`, ratio: tlog.consistency_p99_ms, target: '<= 10 ms', met: tlog.consistency_p99_ms <= 10 },
     tlog && { figure: `backfill seconds (${tlog.store_events} events)`, ratio: tlog.backfill_seconds, target: `<= ${round((120 * tlog.store_events) / 1_000_000)} s`, met: tlog.backfill_seconds <= (120 * tlog.store_events) / 1_000_000 },
+    consoleResult && { figure: 'console JS on first load (gzip)', ratio: consoleResult.firstLoadJsGzipKb, target: '< 250 KB', met: consoleResult.firstLoadJsGzipKb < 250 },
+    consoleResult && { figure: 'console sign-in to home p50', ratio: consoleResult.signInToHomeMs.p50, target: '< 1000 ms', met: consoleResult.signInToHomeMs.p50 < 1000 },
+    consoleResult && { figure: 'console vote to another tally p50', ratio: consoleResult.voteToOtherTallyMs.p50, target: '< 2000 ms', met: consoleResult.voteToOtherTallyMs.p50 < 2000 },
   ].filter(Boolean);
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -142,6 +154,7 @@ async function main(): Promise<void> {
     readSide: readSide?.measurement,
     scale,
     transparencyLog: tlog,
+    console: consoleResult,
   };
   // latest.json holds exactly the published keys, so only a run of every suite writes it.
   const name = complete ? 'latest' : 'partial';
