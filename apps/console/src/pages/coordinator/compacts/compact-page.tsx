@@ -58,7 +58,7 @@ export default function CompactPage() {
                 <section aria-labelledby="as-of-heading">
                   <h2 id="as-of-heading">As of a date and time</h2>
                   <Form onSubmit={showAsOf}>
-                    <TextField name="asOf" label="Show the compact as it stood at (your time zone)" type="datetime-local" required />
+                    <TextField name="asOf" label="Show the compact as it stood at (your time zone)" type="datetime-local" step="1" required />
                     <Button type="submit" outline>
                       Show
                     </Button>
@@ -153,12 +153,13 @@ function MyStateActions({ compact }: { compact: Compact }) {
 
 function Join({ compactId }: { compactId: string }) {
   const navigate = useNavigate();
+  // mutateAsync: this button unmounts once the refetched compact shows the state as applied.
   const join = useCommand(() => unwrap(api.POST('/api/v1/compacts/{id}/join-requests', { params: { path: { id: compactId } }, body: {} })));
   return (
     <>
       <p>Your state is not a member. Applying opens an admission vote of the ratified states.</p>
       <ActionProblem error={join.error} heading="Could not apply" />
-      <Button type="button" onClick={() => join.mutate(undefined, { onSuccess: (answer) => navigate(`/proposals/${answer.id}`) })} disabled={join.isPending}>
+      <Button type="button" onClick={() => join.mutateAsync(undefined).then((answer) => navigate(`/proposals/${answer.id}`), () => undefined)} disabled={join.isPending}>
         Apply to join
       </Button>
     </>
@@ -224,7 +225,8 @@ function Propose({ compactId }: { compactId: string }) {
     const kind = text(form, 'kind') as ProposalKind;
     const body: OpenProposalBody = { kind, title: text(form, 'title'), text: text(form, 'text'), closesAt: instantOf(form, 'closesAt') ?? '' };
     if (kind === 'amendment') body.amendment = { charterText: text(form, 'charterText') };
-    propose.mutate(body, { onSuccess: (answer) => navigate(`/proposals/${answer.id}`) });
+    // The page moves on even when this form unmounts as the compact is refetched.
+    propose.mutateAsync(body).then((answer) => navigate(`/proposals/${answer.id}`), () => undefined);
   };
   return (
     <Form onSubmit={submit}>

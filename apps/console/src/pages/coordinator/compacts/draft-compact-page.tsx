@@ -37,7 +37,7 @@ export default function DraftCompactPage() {
       minRatifications: numberOf(form, 'minRatifications'),
       withdrawalNoticeDays: numberOf(form, 'withdrawalNoticeDays'),
     };
-    draft.mutate(body, { onSuccess: (answer) => navigate(`/compacts/${answer.id}`) });
+    draft.mutateAsync(body).then((answer) => navigate(`/compacts/${answer.id}`), () => undefined);
   };
 
   return (
@@ -50,7 +50,7 @@ export default function DraftCompactPage() {
         <Fieldset legend="Voting rule">
           <Radio id="method-one" name="votingRule.method" value="one-state-one-vote" label="One state, one vote" defaultChecked />
           <Radio id="method-weighted" name="votingRule.method" value="population-weighted" label="Weighted by population" />
-          <TextField name="votingRule.quorum" label="Quorum (percent of the electorate's weight that must vote)" type="number" min="0" max="100" step="1" defaultValue={50} required error={draft.error} />
+          <TextField name="votingRule.quorum" label="Quorum (percent of the electorate's weight that must vote)" type="number" min="0" step="1" defaultValue={50} required error={draft.error} />
           <SelectField
             name="votingRule.threshold"
             label="Threshold to pass"
