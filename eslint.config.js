@@ -22,14 +22,16 @@ module.exports = [
           depConstraints: [
             // The domain is pure TypeScript: no other project, no framework, no I/O.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: FRAMEWORKS },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+            // The transparency log stands alone: RFC 9162 and C2SP formats, no framework, no I/O.
+            { sourceTag: 'type:tlog', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:tlog'] },
             // The client stands on the published HTTP contract alone.
             { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
             // Apps stand on the libraries and never import each other.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:tlog'] },
             // The console stands on the published HTTP contract, through the typed client.
             { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:api-client'], bannedExternalImports: FRAMEWORKS },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:api-client'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:api-client', 'type:tlog'] },
           ],
         },
       ],

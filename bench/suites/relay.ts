@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Message } from 'kafkajs';
-import { ensureTopics, KafkaEventPublisher, OutboxRelay, physicalTopic, StoredEvent, toCloudEvent, TOPICS } from '@coalition/infra';
+import { ensureTopics, KafkaEventPublisher, OutboxRelay, physicalTopic, StoredEvent, TOPICS, toKafkaMessage } from '@coalition/infra';
 import { createCoalitionDatabase } from '../lib/database';
 import { benchKafka, deleteTopicsWithPrefix } from '../lib/kafka';
 import { runChild } from '../lib/processes';
@@ -57,11 +57,7 @@ async function raw(events: number): Promise<RelayMeasurement> {
     await ensureTopics(kafka, { brokers: [], clientId: 'coalition-bench', partitions: 3, topicPrefix: prefix });
     await producer.connect();
     const generator = new EventGenerator();
-    const toMessage = (event: StoredEvent): Message => ({
-      key: event.streamId,
-      value: JSON.stringify(toCloudEvent(event)),
-      headers: { 'ce-type': event.type, 'coalition-position': String(event.position) },
-    });
+    const toMessage = (event: StoredEvent): Message => toKafkaMessage(event);
     const batches: Message[][] = [];
     for (let i = 0; i < events; i += RELAY_BATCH) {
       batches.push(Array.from({ length: Math.min(RELAY_BATCH, events - i) }, () => toMessage(generator.next())));

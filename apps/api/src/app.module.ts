@@ -6,7 +6,6 @@ import { AppConfig, InfraModule, OpsModule, WorkerRuntimeModule } from '@coaliti
 import { loggingModule } from './bootstrap/logging';
 import { AccessGuard } from './common/auth/access.guard';
 import { IdempotencyInterceptor } from './common/commands/idempotency.interceptor';
-import { HttpMetricsInterceptor } from './common/http/http-metrics.interceptor';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
 import { ReadYourWritesInterceptor } from './common/http/read-your-writes.interceptor';
 import { CommonModule } from './common/common.module';
@@ -48,7 +47,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         // After AccessGuard, so that the rate is counted per authenticated principal.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
-        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

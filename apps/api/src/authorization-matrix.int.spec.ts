@@ -3,7 +3,7 @@ import { METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { ACCESS_POLICY_KEY } from '@coalition/infra';
 import {
-  AUTHORIZATION_MATRIX, AuthenticatedKind, EVERY_KEY, LOGIN_USER, MatrixContext, PRINCIPAL_KINDS, PrincipalKind, PUBLIC, RouteAccess,
+  AUTHORIZATION_MATRIX, AuthenticatedKind, EVERY_KEY, KEY_ISSUANCE, LOGIN_USER, MatrixContext, PRINCIPAL_KINDS, PrincipalKind, PUBLIC, RouteAccess,
 } from './testing/authorization-matrix';
 import { Answer, Caller, callerFor, registeredRoutes, RunningApi, startApi } from './testing/running-api';
 
@@ -125,6 +125,15 @@ describe('authorization matrix', () => {
         expect(answer.type).toContain('application/problem+json');
         expect(answer.body.code).toBe(answer.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
       }
+    });
+  });
+
+  describe.each(Object.entries(KEY_ISSUANCE))('POST /api/v1/api-keys with scope %s', (scope: string, allowed: readonly AuthenticatedKind[]) => {
+    it.each([...PRINCIPAL_KINDS])('as %s', async (who: PrincipalKind) => {
+      const caller = who === 'anonymous' ? api.anonymous : ctx.as(who);
+      const answer = await caller('POST', '/api/v1/api-keys', { name: ctx.unique('grant'), stateCode: ACTING, scopes: [scope] });
+      const expected = who === 'anonymous' ? 401 : allowed.includes(who) ? 201 : 403;
+      expect({ who, scope, status: answer.status }).toEqual({ who, scope, status: expected });
     });
   });
 

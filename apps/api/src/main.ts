@@ -1,16 +1,17 @@
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { ConfigError, keepIdleConnectionsOpen, loadConfig } from '@coalition/infra';
+import { dataLocation, readyBanner } from './bootstrap/banner';
 import { createApi } from './bootstrap/create-api';
+import { BootstrapAdmin } from './identity/bootstrap-admin';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApi(config);
   await app.listen(config.port, '0.0.0.0');
   keepIdleConnectionsOpen(app.getHttpServer());
-  const where = `http://localhost:${config.port}`;
-  process.stdout.write(
-    `Coalition api listening on ${where} (${config.embedded ? `embedded: PGlite under ${config.dataDir}, in-process transport, worker in this process` : 'PostgreSQL + Kafka'}); API docs at ${where}/docs\n`,
-  );
+  const firstAdmin = app.get(BootstrapAdmin, { strict: false }).generated;
+  process.stdout.write(readyBanner({ port: config.port, data: dataLocation(config, (path) => resolve(path)), embedded: config.embedded, firstAdmin }));
 }
 
 main().catch((error: unknown) => {

@@ -147,7 +147,7 @@ describe('identity, API keys and member states over HTTP', () => {
 
       const mine = await waCoordinator.get<Record<string, unknown>[]>(`/api-keys?minPosition=${orKey.position}`);
       expect(mine.body).toEqual([
-        { id: issued.body.id, name: 'WA EOC', stateCode: 'WA', scopes: ['read', 'resources:write'], createdAt: expect.any(String), expiresAt: null, revokedAt: null, streamId: `api-key-${issued.body.id}` },
+        { id: issued.body.id, name: 'WA EOC', stateCode: 'WA', scopes: ['read', 'resources:write'], createdAt: expect.any(String), expiresAt: null, revokedAt: null, issuedBy: waCoordinator.id, streamId: `api-key-${issued.body.id}` },
       ]);
       const all = await stack.admin.get<Record<string, unknown>[]>('/api-keys');
       expect(all.body.map((k) => k.id).sort()).toEqual([issued.body.id, orKey.id].sort());
@@ -234,11 +234,19 @@ describe('identity, API keys and member states over HTTP', () => {
         idp.sign({ ...coordinatorClaims, realm_access: { roles: ['offline_access'] } }),
         idp.sign({ ...coordinatorClaims, state_code: 'ZZ' }),
         idp.sign({ ...coordinatorClaims, state_code: undefined }),
+        idp.sign(coordinatorClaims, { typ: 'JWT' }),
+        idp.sign(coordinatorClaims, { typ: 'id_token+jwt' }),
       ];
+      const challenge = async (headers: Record<string, string>) => (await fetch(`${stack.api.url}/api/v1/auth/me`, { headers })).headers.get('www-authenticate');
       for (const token of refused) {
         expect(await stack.bearer(token).get('/auth/me')).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+        expect(await challenge({ authorization: `Bearer ${token}` })).toMatch(/^Bearer realm="coalition", error="invalid_token", error_description="[^"]+"/);
       }
+      expect(await challenge({})).toBe('Bearer realm="coalition", ApiKey realm="coalition", header="X-API-Key"');
     });
+
+    it("takes RFC 9068's media type spelled out, application/at+jwt, as the access token type", async () =>
+      expect(await stack.bearer(idp.sign(coordinatorClaims, { typ: 'application/at+jwt' })).get('/auth/me')).toMatchObject({ status: 200 }));
   });
 
   it('logs every denial with the principal and the route', async () => {

@@ -19,12 +19,21 @@ export interface RunningApp {
  * Starts a built app (`npm test` builds first) as its own process, exactly as
  * `npm run start:api` / `start:worker` would, and waits until it answers /health/live.
  */
-export async function startApp(app: 'api' | 'worker', env: Record<string, string>, port: number, retriesLeft = 5): Promise<RunningApp> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', join(ROOT, 'tools/register-aliases.js'), join(ROOT, `dist/apps/${app}/src/main.js`)],
-    { cwd: ROOT, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+export async function startApp(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  port: number,
+  retriesLeft = 5,
+  /** `terminal`: run it under a pseudo-terminal (util-linux `script`), as a person at a shell would. */
+  options: { terminal?: boolean } = {},
+): Promise<RunningApp> {
+  const node = [process.execPath, '-r', join(ROOT, 'tools/register-aliases.js'), join(ROOT, `dist/apps/${app}/src/main.js`)];
+  const [command, ...args] = options.terminal ? ['script', '-qefc', node.map((part) => `'${part}'`).join(' '), '/dev/null'] : node;
+  const child: ChildProcess = spawn(command, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -33,7 +42,7 @@ export async function startApp(app: 'api' | 'worker', env: Record<string, string
   for (;;) {
     if (child.exitCode !== null) {
       // Another run on this machine took the port between our pick and the app's listen: pick again.
-      if (/EADDRINUSE/.test(output) && retriesLeft > 0) return startApp(app, env, freePort(), retriesLeft - 1);
+      if (/EADDRINUSE/.test(output) && retriesLeft > 0) return startApp(app, env, freePort(), retriesLeft - 1, options);
       throw new Error(`${app} exited with ${child.exitCode}:\n${output}`);
     }
     const live = await fetch(`${url}/health/live`).then((r) => r.ok, () => false);

@@ -12,6 +12,8 @@ export interface TokenOptions {
   issuer?: string;
   /** Seconds from now; negative for a token that has already expired. */
   expiresIn?: number;
+  /** The header's `typ`: `at+jwt` unless told; `JWT` makes it look like an ID token. */
+  typ?: string;
 }
 
 /**
@@ -75,6 +77,8 @@ export class TestIdentityProvider {
         privateKey: key.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
         algorithm: key.algorithm,
         keyid: key.kid,
+        // RFC 9068's access token type, which Coalition requires.
+        header: { alg: key.algorithm, kid: key.kid, typ: options.typ ?? 'at+jwt' },
         issuer: options.issuer ?? this.issuer,
         audience: options.audience ?? this.audience,
       },

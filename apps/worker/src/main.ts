@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, keepIdleConnectionsOpen, loadConfig } from '@coalition/infra';
+import { ConfigError, keepIdleConnectionsOpen, loadConfig, QuietStartLogger } from '@coalition/infra';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     throw new ConfigError('Invalid configuration:\n  the worker runs against PostgreSQL and Kafka: set DATABASE_URL and KAFKA_BROKERS (the embedded default runs the worker inside `npm start`)');
   }
   const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartLogger(app.get(Logger)));
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   keepIdleConnectionsOpen(app.getHttpServer());

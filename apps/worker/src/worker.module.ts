@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, InfraModule, OpsModule, WorkerRuntimeModule } from '@coalition/infra';
+import { AppConfig, InfraModule, logDestination, logFormatFor, OpsModule, WorkerRuntimeModule } from '@coalition/infra';
 import { LoggerModule } from 'nestjs-pino';
 
 /**
@@ -9,10 +9,12 @@ import { LoggerModule } from 'nestjs-pino';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const options = { level: config.logLevel, autoLogging: false };
+    const destination = logDestination(logFormatFor(config.logFormat));
     return {
       module: WorkerModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
+        LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options }),
         InfraModule.forRoot(config, 'worker'),
         OpsModule,
         WorkerRuntimeModule,

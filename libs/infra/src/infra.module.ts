@@ -12,7 +12,9 @@ import { Metrics } from './observability/metrics';
 import { WorkerLoops } from './observability/worker-loops';
 import { CheckpointWaiter } from './projections/checkpoint-waiter';
 import { ALL_PROJECTIONS, MemberStatesRepository, UsersRepository } from './read-models';
-import { APP_CONFIG, KAFKA } from './infra.tokens';
+import { APP_CONFIG, KAFKA, LOG_SIGNER } from './infra.tokens';
+import { loadLogSigner } from './transparency/log-key';
+import { TransparencyLog } from './transparency/transparency-log';
 
 @Injectable()
 class DatabaseShutdown implements OnApplicationShutdown {
@@ -50,6 +52,8 @@ export class InfraModule {
         { provide: CheckpointWaiter, useFactory: (db: Database) => new CheckpointWaiter(db, ALL_PROJECTIONS), inject: [Database] },
         { provide: MemberStatesRepository, useFactory: (db: Database) => new MemberStatesRepository(db), inject: [Database] },
         { provide: UsersRepository, useFactory: (db: Database) => new UsersRepository(db), inject: [Database] },
+        { provide: TransparencyLog, useFactory: (db: Database) => new TransparencyLog(db), inject: [Database] },
+        { provide: LOG_SIGNER, useFactory: () => loadLogSigner(config) },
         { provide: Metrics, useValue: new Metrics(processName) },
         { provide: WorkerLoops, useFactory: (metrics: Metrics) => new WorkerLoops(metrics), inject: [Metrics] },
         {
@@ -62,7 +66,7 @@ export class InfraModule {
       ],
       exports: [
         APP_CONFIG, Database, EventStore, CommandExecutor, IdempotencyStore, CheckpointWaiter,
-        MemberStatesRepository, UsersRepository, Metrics, WorkerLoops, KAFKA, InProcessBus,
+        MemberStatesRepository, UsersRepository, Metrics, WorkerLoops, KAFKA, InProcessBus, TransparencyLog, LOG_SIGNER,
       ],
     };
   }

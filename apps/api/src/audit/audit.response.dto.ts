@@ -41,6 +41,11 @@ export class AuditPageResponse {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Pass as `after` for the next page: the last position returned, or `after` itself when the page is empty' }) nextAfter!: number;
 }
 
+@ApiSchema({ name: 'AuditStreamPage' })
+export class AuditStreamPageResponse extends AuditPageResponse {
+  @ApiProperty({ example: 'compact-3f0c2a6e-5b1d-4c8e-9a7f-2d6b8e1c0a94', description: 'The stream the id named' }) streamId!: string;
+}
+
 @ApiSchema({ name: 'ChainIntact' })
 export class ChainIntactResponse {
   @ApiProperty({ enum: [true] }) ok!: true;

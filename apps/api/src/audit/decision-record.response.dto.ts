@@ -4,6 +4,7 @@ import { ChainReference, DecisionRecord, RecordedVote } from '@coalition/infra';
 import { VotingRuleDto } from '../compacts/voting-rule.dto';
 import { AmendmentResponse, ElectorateSeatResponse, PROPOSAL_STATUSES, TallyResponse } from '../proposals/proposal.response.dto';
 import { EventActorResponse } from './audit.response.dto';
+import { InclusionProofResponse } from './transparency.dto';
 
 @ApiSchema({ name: 'ChainReference', description: 'Where a fact sits in the audit log: check it with GET /audit/verify?position=&hash=' })
 export class ChainReferenceResponse implements ChainReference {
@@ -22,6 +23,8 @@ export class RecordedVoteResponse extends ChainReferenceResponse implements Reco
   @ApiProperty({ format: 'date-time' }) castAt!: string;
   @ApiProperty() castBy!: string;
   @ApiProperty({ description: "The state's latest vote, the one the tally counts; earlier ones stay on record" }) counted!: boolean;
+  @ApiPropertyOptional({ type: InclusionProofResponse, description: "RFC 9162 inclusion proof of the vote's event in the latest signed checkpoint (GET /audit/checkpoint); absent until a checkpoint covers it" })
+  inclusion?: InclusionProofResponse;
 }
 
 @ApiSchema({ name: 'RecordedOutcome' })

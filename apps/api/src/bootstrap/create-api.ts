@@ -2,9 +2,11 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '@coalition/infra';
+import { AppConfig, Metrics, QuietStartLogger } from '@coalition/infra';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { httpMetrics, unsupportedMediaType } from '../common/http/http-conventions';
+import { jsonBodyOptions } from '../common/http/json-body-limits';
 import { strictValidationPipe } from '../common/http/validation.pipe';
 import { createOpenApiDocument } from '../common/openapi/openapi-document';
 import { serveConsole } from './console-static';
@@ -18,10 +20,12 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
     bufferLogs: true,
     abortOnError: false,
   });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger !== false) app.useLogger(new QuietStartLogger(app.get(Logger)));
   else app.useLogger(false);
   app.set('query parser', 'simple');
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(httpMetrics(app.get(Metrics)));
+  app.use(unsupportedMediaType);
+  app.useBodyParser('json', jsonBodyOptions('1mb'));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/*path', method: RequestMethod.ALL },

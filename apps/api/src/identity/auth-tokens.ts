@@ -18,7 +18,8 @@ export class AuthTokens {
 
   async issue(principal: Principal): Promise<AccessToken> {
     const accessToken = await this.jwt.signAsync(
-      { sub: principal.id, kind: 'user', roles: principal.roles, stateCode: principal.stateCode },
+      // `cv`: the credentials version; a password change or reset makes every token with an older one stop working.
+      { sub: principal.id, kind: 'user', roles: principal.roles, stateCode: principal.stateCode, cv: principal.credentialsVersion ?? 0 },
       { expiresIn: this.config.jwtTtlSeconds },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds };

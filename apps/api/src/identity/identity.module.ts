@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { JwtModule, JwtService } from '@nestjs/jwt';
+import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Request } from 'express';
@@ -8,6 +8,8 @@ import { ApiKeyCredentials } from './api-keys/api-key-credentials';
 import { ApiKeyStrategy } from './api-keys/api-key.strategy';
 import { AuthTokens } from './auth-tokens';
 import { BootstrapAdmin } from './bootstrap-admin';
+import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { ChangePasswordController } from './change-password/change-password.http.controller';
 import { DeactivateUserHandler } from './deactivate-user/deactivate-user.handler';
 import { DeactivateUserController } from './deactivate-user/deactivate-user.http.controller';
 import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
@@ -24,6 +26,8 @@ import { OidcStrategy } from './oidc/oidc.strategy';
 import { RegisteredStates } from './registered-states';
 import { RegisterUserHandler } from './register-user/register-user.handler';
 import { RegisterUserController } from './register-user/register-user.http.controller';
+import { ResetPasswordHandler } from './reset-password/reset-password.handler';
+import { ResetPasswordController } from './reset-password/reset-password.http.controller';
 import { RevokeApiKeyHandler } from './revoke-api-key/revoke-api-key.handler';
 import { RevokeApiKeyController } from './revoke-api-key/revoke-api-key.http.controller';
 import { UserAccounts } from './user-accounts';
@@ -53,7 +57,7 @@ export class IdentityModule {
       imports: [PassportModule, JwtModule.register({ secret: jwtSecret, signOptions: { algorithm: 'HS256' } }), perPrincipalRateLimit],
       controllers: [
         LoginController, MeController, RegisterUserController, DeactivateUserController, ListUsersController,
-        IssueApiKeyController, ListApiKeysController, RevokeApiKeyController,
+        IssueApiKeyController, ListApiKeysController, RevokeApiKeyController, ChangePasswordController, ResetPasswordController,
       ],
       providers: [
         { provide: JWT_SIGNING, useValue: { secret: jwtSecret } },
@@ -63,6 +67,8 @@ export class IdentityModule {
         JwtStrategy,
         RegisterUserHandler,
         DeactivateUserHandler,
+        ChangePasswordHandler,
+        ResetPasswordHandler,
         BootstrapAdmin,
         LoginThrottle,
         RegisteredStates,
@@ -74,8 +80,8 @@ export class IdentityModule {
         {
           // Registered with passport only when the deployment names an identity provider.
           provide: OidcStrategy,
-          useFactory: (config: AppConfig, states: RegisteredStates, jwt: JwtService) => (config.oidc ? new OidcStrategy(config.oidc, states, jwt) : null),
-          inject: [APP_CONFIG, RegisteredStates, JwtService],
+          useFactory: (config: AppConfig, states: RegisteredStates) => (config.oidcProviders.length > 0 ? new OidcStrategy(config.oidcProviders, states) : null),
+          inject: [APP_CONFIG, RegisteredStates],
         },
       ],
       exports: [UserAccounts],

@@ -41,6 +41,7 @@ export class ApiKeyDto implements ApiKeyView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) expiresAt!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) revokedAt!: string | null;
+  @ApiProperty({ description: 'Id of the user who issued it; the key stops working when that user is deactivated' }) issuedBy!: string;
   @ApiProperty({ description: 'Its stream in the audit log' }) streamId!: string;
 }
 
@@ -48,4 +49,11 @@ export class ApiKeyDto implements ApiKeyView {
 export class IssuedApiKeyDto extends CommandResultDto {
   @ApiPropertyOptional({ description: 'The key itself, shown only in this answer (an Idempotency-Key replay answers without it): send it as X-API-Key' })
   key?: string;
+}
+
+@ApiSchema({ name: 'ChangePasswordResult', description: "The command's result and a fresh token: every earlier token of the user stops working" })
+export class ChangePasswordResultDto extends CommandResultDto implements AccessToken {
+  @ApiProperty({ description: 'A JWT issued after the change: send it as `Authorization: Bearer <accessToken>`' }) accessToken!: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
+  @ApiProperty({ type: 'integer', description: 'Seconds until it expires', example: 900 }) expiresIn!: number;
 }

@@ -9,9 +9,11 @@ import { Inject } from '@nestjs/common';
 
 interface Claims {
   sub: string;
+  /** The credentials version it was issued at; tokens from before the claim existed count as version 0. */
+  cv?: number;
 }
 
-/** Our own short-lived bearer tokens. The user is re-read on every request so deactivation bites at once. */
+/** Our own short-lived bearer tokens. The user is re-read on every request so a deactivation or a password change bites at once. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -31,6 +33,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: Claims): Promise<Principal> {
     const state = await this.accounts.current(claims.sub);
     if (state.status !== 'active') throw new UnauthorizedException('This account is not active');
-    return { id: state.userId, kind: 'user', username: state.username, roles: state.roles, stateCode: state.stateCode };
+    if ((claims.cv ?? 0) !== state.credentialsVersion) throw new UnauthorizedException('This token was issued before a password change; sign in again');
+    const { userId: id, username, roles, stateCode, credentialsVersion } = state;
+    return { id, kind: 'user', username, roles, stateCode, credentialsVersion };
   }
 }

@@ -16,6 +16,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     const { state, passwordHash } = await this.accounts.load(UserAccounts.idFor(username));
     const matches = await verifyPassword(password, passwordHash ?? DUMMY_HASH);
     if (!matches || state.status !== 'active') throw new UnauthorizedException('Invalid username or password');
-    return { id: state.userId, kind: 'user', username: state.username, roles: state.roles, stateCode: state.stateCode };
+    const { userId: id, roles, stateCode, credentialsVersion } = state;
+    return { id, kind: 'user', username: state.username, roles, stateCode, credentialsVersion };
   }
 }

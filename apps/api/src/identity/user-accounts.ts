@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { fold, userDecider, UserEvent, UserRegistered, UserState, userStreamId } from '@coalition/domain';
+import { fold, userDecider, UserEvent, UserState, userStreamId } from '@coalition/domain';
 import { Database, EventStore } from '@coalition/infra';
 
 /**
@@ -22,8 +22,9 @@ export class UserAccounts {
 
   async load(userId: string): Promise<{ state: UserState; passwordHash?: string }> {
     const events = (await this.store.readStream(userStreamId(userId))) as unknown as UserEvent[];
-    const registered = events.find((e): e is UserRegistered => e.type === 'UserRegistered');
-    return { state: fold(userDecider, events), passwordHash: registered?.data.passwordHash };
+    // The latest of registration, change and reset holds the password in force.
+    const latest = events.filter((e) => e.type === 'UserRegistered' || e.type === 'PasswordChanged' || e.type === 'PasswordReset').at(-1);
+    return { state: fold(userDecider, events), passwordHash: latest && 'passwordHash' in latest.data ? latest.data.passwordHash : undefined };
   }
 
   /** The user as it stands now, for a bearer token on every request: folded incrementally (EventStore.fold). */

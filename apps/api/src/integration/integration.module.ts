@@ -8,10 +8,11 @@ import { EnableWebhookController } from './enable-webhook/enable-webhook.http.co
 import { EventFeedController } from './event-feed/event-feed.http.controller';
 import { ListWebhookDeliveriesController } from './list-webhook-deliveries/list-webhook-deliveries.http.controller';
 import { ListWebhooksController } from './list-webhooks/list-webhooks.http.controller';
+import { ReadProblemPageController } from './read-problem-page/read-problem-page.http.controller';
 import { RegisterWebhookHandler } from './register-webhook/register-webhook.handler';
 import { RegisterWebhookController } from './register-webhook/register-webhook.http.controller';
 
-/** For agency systems: the pull feed, webhooks, and the AsyncAPI description of the Kafka topics. */
+/** For agency systems: the pull feed, webhooks, the AsyncAPI description of the Kafka topics, and the pages problem types point at. */
 @Module({
   controllers: [
     EventFeedController,
@@ -21,6 +22,7 @@ import { RegisterWebhookController } from './register-webhook/register-webhook.h
     EnableWebhookController,
     ListWebhookDeliveriesController,
     AsyncApiDocumentController,
+    ReadProblemPageController,
   ],
   providers: [
     { provide: WebhooksRepository, useFactory: (db: Database) => new WebhooksRepository(db), inject: [Database] },

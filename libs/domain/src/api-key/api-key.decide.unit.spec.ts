@@ -1,9 +1,9 @@
 import { Actor, Duplicate, NotAllowed } from '../shared';
 import { adminActor, coordinatorOf, specFor, testContext } from '../testing';
 import { IssueApiKey } from './api-key.commands';
-import { apiKeyDecider } from './api-key.decide';
+import { apiKeyDecider, grantableScopes } from './api-key.decide';
 import { ApiKeyNotFound, InvalidApiKey } from './api-key.errors';
-import { ApiKeyEvent } from './api-key.events';
+import { ApiKeyEvent, ApiKeyIssued } from './api-key.events';
 import { apiKeyUsableAt, evolveApiKey, initialApiKeyState } from './api-key.state';
 
 const NOW = new Date('2026-01-15T12:00:00.000Z');
@@ -14,8 +14,9 @@ const issue = (overrides: Partial<IssueApiKey['data']> = {}): IssueApiKey => ({
 });
 const issued: ApiKeyEvent = {
   type: 'ApiKeyIssued',
-  data: { keyId: 'k1', name: 'WA EOC', stateCode: 'WA', scopes: ['read'], expiresAt: null, keyHash: 'sha256-hex' },
+  data: { keyId: 'k1', name: 'WA EOC', stateCode: 'WA', scopes: ['read'], expiresAt: null, keyHash: 'sha256-hex', issuedBy: 'admin-1' },
 };
+const issuedWith = (overrides: Partial<ApiKeyIssued['data']>): ApiKeyEvent => ({ ...issued, data: { ...issued.data, ...overrides } }) as ApiKeyEvent;
 const revoked: ApiKeyEvent = { type: 'ApiKeyRevoked', data: { keyId: 'k1', stateCode: 'WA' } };
 const revoke = { type: 'RevokeApiKey', data: { keyId: 'k1' } } as const;
 const counselOf = (stateCode: string): Actor => ({ id: `counsel-${stateCode}`, kind: 'user', stateCode, roles: ['counsel'] });
@@ -25,8 +26,25 @@ describe('ApiKey', () => {
   describe('issuing', () => {
     it('lets an admin issue a key for any registered state', () => given().when(issue()).then([issued]));
 
-    it('lets a coordinator issue a key for its own state', () =>
-      given().when(issue(), { actor: coordinatorOf('WA') }).then([issued]));
+    it('lets a coordinator issue a key for its own state, recording who issued it', () =>
+      given().when(issue({ scopes: ['read', 'resources:write'] }), { actor: coordinatorOf('WA') })
+        .then([issuedWith({ scopes: ['read', 'resources:write'], issuedBy: 'coordinator-WA' })]));
+
+    it('refuses a coordinator a legal:read key: it has no legal access to grant', () => {
+      given().when(issue({ scopes: ['legal:read'] }), { actor: coordinatorOf('WA') }).thenThrows(NotAllowed, 'FORBIDDEN');
+      given().when(issue({ scopes: ['read', 'legal:read'] }), { actor: coordinatorOf('WA') }).thenThrows(NotAllowed, 'FORBIDDEN');
+    });
+
+    it('lets only an admin grant legal:read', () =>
+      given().when(issue({ scopes: ['legal:read'] })).then([issuedWith({ scopes: ['legal:read'] })]));
+
+    it('grants exactly the scopes each principal holds', () => {
+      expect(grantableScopes(adminActor, 'WA')).toEqual(['read', 'resources:write', 'legal:read']);
+      expect(grantableScopes(coordinatorOf('WA'), 'WA')).toEqual(['read', 'resources:write']);
+      expect(grantableScopes(coordinatorOf('WA'), 'CA')).toEqual([]);
+      expect(grantableScopes(counselOf('WA'), 'WA')).toEqual([]);
+      expect(grantableScopes(keyOf('WA'), 'WA')).toEqual([]);
+    });
 
     it('refuses a coordinator acting for another state', () =>
       given().when(issue({ stateCode: 'CA' }), { actor: coordinatorOf('WA') }).thenThrows(NotAllowed, 'FORBIDDEN'));
@@ -45,7 +63,7 @@ describe('ApiKey', () => {
     it('takes an expiry only in the future', () => {
       given().when(issue({ expiresAt: NOW.toISOString() })).thenThrows(InvalidApiKey, 'VALIDATION_FAILED');
       const later = '2026-02-01T00:00:00.000Z';
-      given().when(issue({ expiresAt: later })).then([{ ...issued, data: { ...issued.data, expiresAt: later } } as ApiKeyEvent]);
+      given().when(issue({ expiresAt: later })).then([issuedWith({ expiresAt: later })]);
     });
 
     it('never issues the same key id twice', () => given(issued).when(issue()).thenThrows(Duplicate, 'DUPLICATE'));

@@ -11,6 +11,11 @@ export type ApiKeyIssued = DomainEvent<
     expiresAt: string | null;
     /** SHA-256 of the key; redacted wherever events leave the event store (SECRET_EVENT_FIELDS). */
     keyHash: string;
+    /**
+     * The user who issued it: the key stops working when that user is deactivated. Absent on
+     * keys issued before it was recorded; their issuer is the event's metadata actor.
+     */
+    issuedBy?: string;
   }
 >;
 export type ApiKeyRevoked = DomainEvent<'ApiKeyRevoked', { keyId: string; stateCode: string }>;

@@ -35,7 +35,7 @@ const namesOf = <E extends DomainEvent>(types: Record<E['type'], true>): E['type
  */
 export const EVENT_CATALOG: readonly EventCatalogEntry[] = [
   { streamType: 'member-state', audience: 'all-principals', eventTypes: namesOf<MemberStateEvent>({ StateRegistered: true, PopulationChanged: true }) },
-  { streamType: 'user', audience: 'administrators', eventTypes: namesOf<UserEvent>({ UserRegistered: true, UserDeactivated: true }) },
+  { streamType: 'user', audience: 'administrators', eventTypes: namesOf<UserEvent>({ UserRegistered: true, UserDeactivated: true, PasswordChanged: true, PasswordReset: true }) },
   { streamType: 'api-key', audience: 'own-state', eventTypes: namesOf<ApiKeyEvent>({ ApiKeyIssued: true, ApiKeyRevoked: true }) },
   {
     streamType: 'legal-action',

@@ -1,12 +1,19 @@
 import { assertNever, CommandContext, Decider, NotAllowed } from '../shared';
 import { UserCommand } from './user.commands';
-import { StateRequiredForRole, UsernameTaken, UserNotFound } from './user.errors';
+import { OwnPasswordNeedsCurrent, StateRequiredForRole, UserInactive, UsernameTaken, UserNotFound } from './user.errors';
 import { UserEvent } from './user.events';
 import { evolveUser, initialUserState, UserState } from './user.state';
 
 const STATE_BOUND_ROLES = ['coordinator', 'counsel'] as const;
 
 export function decideUser(command: UserCommand, state: UserState, { actor }: CommandContext): UserEvent[] {
+  if (command.type === 'ChangeOwnPassword') {
+    // Only the user itself, signed in as a user (never an API key acting for its state).
+    if (actor.kind !== 'user' || actor.id !== command.data.userId) throw new NotAllowed('Only the user itself changes its own password');
+    if (state.status === 'none') throw new UserNotFound(command.data.userId);
+    if (state.status === 'inactive') throw new UserInactive(command.data.userId);
+    return [{ type: 'PasswordChanged', data: { userId: command.data.userId, passwordHash: command.data.passwordHash } }];
+  }
   // The bootstrap admin is registered by the system itself; every other change needs an admin.
   if (actor.kind !== 'system' && !actor.roles.includes('admin')) {
     throw new NotAllowed('Only an admin manages users');
@@ -28,6 +35,14 @@ export function decideUser(command: UserCommand, state: UserState, { actor }: Co
       if (state.status === 'none') throw new UserNotFound(command.data.userId);
       if (state.status === 'inactive') return [];
       return [{ type: 'UserDeactivated', data: { userId: command.data.userId } }];
+    case 'ResetPassword': {
+      const { userId, passwordHash } = command.data;
+      // The system resets too (the `coalition admin reset-password` command, run by an operator on the data).
+      if (actor.kind === 'user' && actor.id === userId) throw new OwnPasswordNeedsCurrent();
+      if (state.status === 'none') throw new UserNotFound(userId);
+      if (state.status === 'inactive') throw new UserInactive(userId);
+      return [{ type: 'PasswordReset', data: { userId, passwordHash } }];
+    }
     default:
       return assertNever(command);
   }

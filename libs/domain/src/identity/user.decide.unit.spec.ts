@@ -2,7 +2,8 @@ import { NotAllowed, SYSTEM_ACTOR } from '../shared';
 import { coordinatorOf, specFor, testContext } from '../testing';
 import { RegisterUser } from './user.commands';
 import { userDecider } from './user.decide';
-import { StateRequiredForRole, UsernameTaken, UserNotFound } from './user.errors';
+import { OwnPasswordNeedsCurrent, StateRequiredForRole, UserInactive, UsernameTaken, UserNotFound } from './user.errors';
+import { evolveUser, initialUserState } from './user.state';
 import { UserEvent } from './user.events';
 
 const given = specFor(userDecider, testContext());
@@ -54,4 +55,39 @@ describe('User', () => {
 
   it('cannot deactivate an unknown user', () =>
     given().when({ type: 'DeactivateUser', data: { userId: 'nope' } }).thenThrows(UserNotFound, 'NOT_FOUND'));
+
+  describe('passwords', () => {
+    const self = { id: 'u1', kind: 'user' as const, stateCode: 'WA', roles: ['coordinator' as const] };
+    const admin = { id: 'a1', kind: 'user' as const, stateCode: null, roles: ['admin' as const] };
+    const change = { type: 'ChangeOwnPassword' as const, data: { userId: 'u1', passwordHash: 'scrypt$new' } };
+    const reset = { type: 'ResetPassword' as const, data: { userId: 'u1', passwordHash: 'scrypt$reset' } };
+    const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u1' } };
+
+    it('lets a user change its own password, and no one else', () => {
+      given(registered).when(change, { actor: self }).then([{ type: 'PasswordChanged', data: { userId: 'u1', passwordHash: 'scrypt$new' } }]);
+      given(registered).when(change, { actor: admin }).thenThrows(NotAllowed, 'FORBIDDEN');
+      given(registered).when(change, { actor: { ...self, kind: 'api-key' } }).thenThrows(NotAllowed, 'FORBIDDEN');
+    });
+
+    it('lets an admin reset another user, but not itself, and no non-admin at all', () => {
+      given(registered).when(reset, { actor: admin }).then([{ type: 'PasswordReset', data: { userId: 'u1', passwordHash: 'scrypt$reset' } }]);
+      given(registered).when({ ...reset, data: { ...reset.data, userId: 'a1' } }, { actor: admin }).thenThrows(OwnPasswordNeedsCurrent, 'FORBIDDEN');
+      given(registered).when(reset, { actor: self }).thenThrows(NotAllowed, 'FORBIDDEN');
+      given(registered).when(reset, { actor: coordinatorOf('WA') }).thenThrows(NotAllowed, 'FORBIDDEN');
+      given(registered).when(reset, { actor: SYSTEM_ACTOR }).then([{ type: 'PasswordReset', data: { userId: 'u1', passwordHash: 'scrypt$reset' } }]);
+    });
+
+    it('refuses unknown and deactivated users', () => {
+      given().when(reset, { actor: admin }).thenThrows(UserNotFound, 'NOT_FOUND');
+      given(registered, deactivated).when(reset, { actor: admin }).thenThrows(UserInactive, 'USER_INACTIVE');
+      given(registered, deactivated).when(change, { actor: self }).thenThrows(UserInactive, 'USER_INACTIVE');
+    });
+
+    it('moves the credentials version on every change and reset, and nothing else', () => {
+      const events: UserEvent[] = [registered, { type: 'PasswordChanged', data: change.data }, { type: 'PasswordReset', data: reset.data }];
+      const versions = events.map((_, i) => events.slice(0, i + 1).reduce(evolveUser, initialUserState()));
+      expect(versions.map((s) => (s.status === 'none' ? null : s.credentialsVersion))).toEqual([0, 1, 2]);
+      expect(versions[2]).toMatchObject({ status: 'active', roles: ['coordinator'], stateCode: 'WA' });
+    });
+  });
 });

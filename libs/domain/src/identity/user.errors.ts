@@ -1,4 +1,4 @@
-import { Duplicate, InvalidError, NotFoundError } from '../shared';
+import { ConflictError, Duplicate, ForbiddenError, InvalidError, NotFoundError } from '../shared';
 
 export class UsernameTaken extends Duplicate {
   constructor(username: string) {
@@ -16,4 +16,20 @@ export class UserNotFound extends NotFoundError {
 /** Coordinators and counsel act for one state, so they need a registered one. */
 export class StateRequiredForRole extends InvalidError {
   readonly code = 'VALIDATION_FAILED';
+}
+
+/** An admin resets other users' passwords; its own it changes with the current one (POST /auth/password). */
+export class OwnPasswordNeedsCurrent extends ForbiddenError {
+  readonly code = 'FORBIDDEN';
+  constructor() {
+    super('Change your own password with POST /auth/password, which asks for the current one');
+  }
+}
+
+/** A deactivated account keeps its password: changing it would not let anyone in, and is refused rather than silently recorded. */
+export class UserInactive extends ConflictError {
+  readonly code = 'USER_INACTIVE';
+  constructor(userId: string) {
+    super(`User ${userId} is deactivated`);
+  }
 }

@@ -13,8 +13,12 @@ export type UserRegistered = DomainEvent<
   }
 >;
 export type UserDeactivated = DomainEvent<'UserDeactivated', { userId: string }>;
+/** The user changed its own password; every token issued before stops working. */
+export type PasswordChanged = DomainEvent<'PasswordChanged', { userId: string; passwordHash: string }>;
+/** An admin (the event's actor) set the user's password; every token issued before stops working. */
+export type PasswordReset = DomainEvent<'PasswordReset', { userId: string; passwordHash: string }>;
 
-export type UserEvent = UserRegistered | UserDeactivated;
+export type UserEvent = UserRegistered | UserDeactivated | PasswordChanged | PasswordReset;
 
 /** Event fields that must never leave the event store (feeds, Kafka, webhooks, audit API). */
 export const SECRET_EVENT_FIELDS = ['passwordHash', 'keyHash', 'secret'] as const;

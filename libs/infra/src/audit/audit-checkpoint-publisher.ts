@@ -3,9 +3,14 @@ import { Database } from '../database/database';
 import { ChainCheckpoint, verifyChain } from '../event-store/chain-verifier';
 import { LoopStatus } from '../observability/worker-loops';
 import { BackoffLoop } from '../worker/backoff-loop';
+import { CheckpointSigner, SignedCheckpoint } from '../transparency/checkpoint-signer';
 
-/** What the worker publishes to `<prefix>coalition.audit-checkpoints.v1` (key `AUDIT_CHECKPOINT_KEY`). */
-export interface AuditCheckpoint {
+/**
+ * What the worker publishes to `<prefix>coalition.audit-checkpoints.v1` (key `AUDIT_CHECKPOINT_KEY`):
+ * the signed C2SP checkpoint of the Merkle tree with its cosignatures, and the hash-chain head
+ * it was verified with.
+ */
+export interface AuditCheckpoint extends Partial<SignedCheckpoint> {
   /** Position of the chain head. */
   position: number;
   /** Its hash: sha256(prev_hash || canonical JSON), hex. */
@@ -48,6 +53,7 @@ export class AuditCheckpointPublisher {
     private readonly options: AuditCheckpointOptions,
     private readonly observer: { published?(checkpoint: AuditCheckpoint): void; broken?(position: number, reason: string): void } = {},
     status: LoopStatus = new LoopStatus('checkpoints'),
+    private readonly signer?: CheckpointSigner,
   ) {
     this.loop = new BackoffLoop(async () => {
       await this.publishIfDue();
@@ -86,11 +92,13 @@ export class AuditCheckpointPublisher {
     }
     this.brokenReported = false;
     const [head] = await this.db.query<{ recorded_at: Date | string }>('SELECT recorded_at FROM events WHERE position = $1', [verified.headPosition]);
+    const signed = await this.signer?.signLatest();
     const checkpoint: AuditCheckpoint = {
       position: verified.headPosition,
       hash: verified.headHash,
       time: new Date(head.recorded_at).toISOString(),
       publishedAt: new Date().toISOString(),
+      ...signed,
     };
     await this.sink?.(checkpoint);
     await this.db.query(`INSERT INTO audit_checkpoints (position, hash, time, published_at) VALUES ($1, $2, $3, $4) ON CONFLICT (position) DO NOTHING`, [

@@ -2,14 +2,32 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { EventFilter, EventStore } from '../event-store/event-store';
+import { leafHash } from '@coalition/transparency-log';
+import { canonicalBytes } from '../event-store/hash-chain';
+import { StoredEvent } from '../event-store/stored-event';
+import { credentialFields } from '../transparency/transparency-log';
 import { AuditEvent, toAuditEvent } from './audit-event';
 
-export type AuditExportFormat = 'ndjson' | 'csv';
+export type AuditExportFormat = 'ndjson' | 'csv' | 'leaves';
 
 export const AUDIT_EXPORT_CONTENT_TYPES: Record<AuditExportFormat, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  leaves: 'application/x-ndjson; charset=utf-8',
 };
+
+/**
+ * One line of the `leaves` export: the event's canonical bytes exactly as the tree hashes them
+ * (so a reader of the file reads what was hashed, and a verifier hashes the line as it is), or,
+ * for an event holding credentials, only its leaf hash and position.
+ */
+export function leafLine(event: StoredEvent): Buffer {
+  const bytes = canonicalBytes(event);
+  const redacted = credentialFields(event);
+  if (redacted.length === 0) return Buffer.concat([bytes, NEWLINE]);
+  return Buffer.from(`${JSON.stringify({ leafHash: leafHash(bytes).toString('base64'), position: event.position, redactedFields: redacted })}\n`);
+}
+const NEWLINE = Buffer.from('\n');
 
 /** CSV columns: the audit event flattened; `data` and `actorRoles` stay JSON so nothing is lost. */
 const CSV_COLUMNS: [string, (e: AuditEvent) => string | number | null][] = [
@@ -49,7 +67,7 @@ export interface AuditExportRequest {
  */
 export async function writeAuditExport(store: EventStore, out: Writable, request: AuditExportRequest): Promise<number> {
   let written = 0;
-  const write = async (chunk: string) => {
+  const write = async (chunk: string | Buffer) => {
     if (!out.write(chunk)) await drained(out);
   };
   if (request.format === 'csv') await write(stringify([CSV_COLUMNS.map(([name]) => name)]));
@@ -61,9 +79,11 @@ export async function writeAuditExport(store: EventStore, out: Writable, request
     if (page.length === 0) break;
     const events = page.map(toAuditEvent);
     const chunk =
-      request.format === 'csv'
-        ? stringify(events.map((event) => CSV_COLUMNS.map(([, value]) => value(event))))
-        : events.map((event) => `${JSON.stringify(event)}\n`).join('');
+      request.format === 'leaves'
+        ? Buffer.concat(page.map(leafLine))
+        : request.format === 'csv'
+          ? stringify(events.map((event) => CSV_COLUMNS.map(([, value]) => value(event))))
+          : events.map((event) => `${JSON.stringify(event)}\n`).join('');
     await write(chunk);
     written += page.length;
     cursor = page[page.length - 1].position;

@@ -3,6 +3,7 @@ import {
 } from '@coalition/domain';
 import { EventStore } from '../event-store/event-store';
 import { chainHash } from '../event-store/hash-chain';
+import { InclusionProof, TransparencyLog } from '../transparency/transparency-log';
 import { EventMetadata, StoredEvent } from '../event-store/stored-event';
 
 /** Where a fact sits in the audit log: check it with GET /audit/verify?position=&hash= (or npm run audit:verify). */
@@ -23,6 +24,8 @@ export interface RecordedVote extends ChainReference {
   castBy: string;
   /** The state's latest vote, the one the tally counts; earlier ones stay on record. */
   counted: boolean;
+  /** RFC 9162 proof of the vote's event in the latest signed checkpoint; absent until a checkpoint covers it. */
+  inclusion?: InclusionProof;
 }
 
 /** GET /audit/decisions/:proposalId: a proposal's decision, every fact tied to the event that recorded it. */
@@ -110,3 +113,13 @@ export async function decisionRecord(store: EventStore, proposalId: string): Pro
 
 const sameTally = (a: Tally, b: Tally): boolean =>
   a.yes === b.yes && a.no === b.no && a.abstain === b.abstain && a.participation === b.participation && a.quorumMet === b.quorumMet && a.thresholdMet === b.thresholdMet;
+
+/** Adds to each vote its inclusion proof against the latest signed checkpoint (one O(log n) read each). */
+export async function withInclusionProofs(record: DecisionRecord, log: TransparencyLog): Promise<DecisionRecord> {
+  const checkpoint = await log.latestCheckpoint();
+  if (!checkpoint) return record;
+  const votes = await Promise.all(
+    record.votes.map(async (vote) => (vote.position <= checkpoint.size ? { ...vote, inclusion: await log.inclusion(vote.position, checkpoint.size) } : vote)),
+  );
+  return { ...record, votes };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALG_COSIGNATURE_V1, isValidKeyName, parseSignerKey, parseVerifierKey } from '@coalition/transparency-log';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'], { errorMap: () => ({ message: 'must be true or false' }) })
@@ -13,6 +14,61 @@ const wholeNumber = (min: number, max: number) =>
 
 /** A claim name, or a dotted path into nested claims (`realm_access.roles`). */
 const claimPath = z.string().regex(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, 'must be a claim name or a dotted path of claim names');
+
+/** A state code, `platform` (the platform roles `admin` and `auditor`) or `*` (every state). */
+const vouchee = z.string().regex(/^([A-Z]{2}|platform|\*)$/, 'must be a two-letter state code, "platform" or "*"');
+
+const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
+
+/** Keys fetched over plain HTTP could be swapped by anyone on the path, and with them every identity: https, or loopback. */
+const loopbackHost = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+const keysUrl = httpUrl.refine((url) => {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  return parsed !== undefined && (parsed.protocol === 'https:' || loopbackHost.test(parsed.hostname));
+}, 'must be an https URL (plain http only on loopback)');
+
+/** One identity provider: whose tokens it issues, where its keys are, and what it may vouch for. */
+const oidcProvider = z
+  .object({
+    // In the ids of the principals it vouches for (`oidc:<name>:<sub>`): two providers' subjects never collide.
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lower-case letters, digits or "-"'),
+    issuer: z.string().url('must be a URL'),
+    jwksUri: keysUrl,
+    audience: z.string().min(1),
+    rolesClaim: claimPath.default('roles'),
+    stateClaim: claimPath.default('state_code'),
+    vouchesFor: z.array(vouchee).min(1, 'must name at least one state, "platform" or "*"'),
+  })
+  .strict();
+
+/** The single provider of OIDC_ISSUER has no name: its principals keep the ids they had, `oidc:<sub>`. */
+export type OidcProviderConfig = Omit<z.infer<typeof oidcProvider>, 'name'> & { name?: string };
+
+/** OIDC_PROVIDERS: a JSON array of providers, each name and issuer given once (a token's `iss` picks its provider). */
+const oidcProviders = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON array of providers' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(oidcProvider)
+      .min(1, 'must name at least one provider')
+      .superRefine((providers, ctx) => {
+        const seen = new Set<string>();
+        providers.forEach((provider, index) => {
+          for (const field of ['name', 'issuer'] as const) {
+            if (seen.has(`${field} ${provider[field]}`)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, field], message: `${field} ${provider[field]} is named twice` });
+            seen.add(`${field} ${provider[field]}`);
+          }
+        });
+      }),
+  );
 
 const schema = z.object({
   DATABASE_URL: z
@@ -53,15 +109,56 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: wholeNumber(50, 60_000).default(500),
   MIN_POSITION_WAIT_MS: wholeNumber(0, 60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // auto: human-readable on a terminal, JSON otherwise.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   OIDC_ISSUER: z.string().url('must be a URL').optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
-  OIDC_JWKS_URI: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').optional(),
+  OIDC_JWKS_URI: httpUrl.optional(),
   OIDC_ROLES_CLAIM: claimPath.default('roles'),
   OIDC_STATE_CLAIM: claimPath.default('state_code'),
+  // The single provider's bindings; unset, it vouches for every state and the platform roles, as before the list existed.
+  OIDC_VOUCHES_FOR: z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(vouchee).min(1, 'must name at least one state, "platform" or "*"'))
+    .optional(),
+  OIDC_PROVIDERS: oidcProviders.optional(),
   // API.md promises no limit below 100 requests per second per principal.
   RATE_LIMIT_PER_SECOND: wholeNumber(100, 1_000_000).default(10_000),
   BENCH_ROUTES: booleanString.default('false'),
+  LOG_SIGNING_KEY: z
+    .string()
+    .refine(parses(parseSignerKey), 'must be a signed-note signer key PRIVATE+KEY+<origin>+<hex key ID>+<base64 key> (Ed25519)')
+    .optional(),
+  LOG_ORIGIN: z.string().max(200).refine(isValidKeyName, 'must hold no spaces and no "+" (a schema-less URL such as coalition.example.gov/log)').optional(),
+  WITNESSES: z
+    .string()
+    .refine(
+      (text) => witnessEntries(text).every(([url, key, extra]) => /^https?:\/\/\S+$/.test(url ?? '') && extra === undefined && isCosignerKey(key)),
+      'must be comma-separated "<http(s) url> <witness verifier key with type 0x04>" pairs',
+    )
+    .optional(),
+  WITNESS_TIMEOUT_MS: wholeNumber(100, 120_000).default(5_000),
+  TLOG_BACKFILL_BATCH: wholeNumber(1, 100_000).default(5_000),
 });
+
+function parses(parse: (text: string) => unknown): (text: string) => boolean {
+  return (text) => {
+    try {
+      parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+const isCosignerKey = (key: string | undefined): boolean => key !== undefined && parses((k) => {
+  if (parseVerifierKey(k).alg !== ALG_COSIGNATURE_V1) throw new Error('not a cosigner key');
+})(key);
+
+const witnessEntries = (text: string): string[][] =>
+  text.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0).map((entry) => entry.split(/\s+/));
 
 const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URI'] as const;
 
@@ -111,15 +208,38 @@ function toConfig(env: z.infer<typeof schema>) {
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
     logLevel: env.LOG_LEVEL,
-    /** Bearer tokens from the state's own identity provider, verified against its JWKS; unset: local tokens only. */
-    oidc:
-      env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URI
-        ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, jwksUri: env.OIDC_JWKS_URI, rolesClaim: env.OIDC_ROLES_CLAIM, stateClaim: env.OIDC_STATE_CLAIM }
-        : undefined,
+    /**
+     * The states' identity providers whose bearer tokens are accepted, each verified against its
+     * own JWKS and bound to what it may vouch for; empty: local tokens only.
+     */
+    oidcProviders: oidcProvidersOf(env),
+    logFormat: env.LOG_FORMAT,
     rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
     /** Mounts the benchmark's baseline route (`GET /api/v1/bench/ping`); never in production. */
     benchRoutes: env.BENCH_ROUTES,
+    /** The log's checkpoint key (or one generated under DATA_DIR), its origin, and the witnesses that cosign. */
+    transparencyLog: {
+      signingKey: env.LOG_SIGNING_KEY,
+      origin: env.LOG_ORIGIN,
+      witnesses: env.WITNESSES ? witnessEntries(env.WITNESSES).map(([url, verifierKey]) => ({ url: url.replace(/\/+$/, ''), verifierKey })) : [],
+      witnessTimeoutMs: env.WITNESS_TIMEOUT_MS,
+      backfillBatch: env.TLOG_BACKFILL_BATCH,
+    },
   };
+}
+
+/** OIDC_PROVIDERS, or the single provider of OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URI as a one-element list. */
+function oidcProvidersOf(env: z.infer<typeof schema>): OidcProviderConfig[] {
+  if (env.OIDC_PROVIDERS) return env.OIDC_PROVIDERS;
+  if (!env.OIDC_ISSUER || !env.OIDC_AUDIENCE || !env.OIDC_JWKS_URI) return [];
+  return [{
+    issuer: env.OIDC_ISSUER,
+    audience: env.OIDC_AUDIENCE,
+    jwksUri: env.OIDC_JWKS_URI,
+    rolesClaim: env.OIDC_ROLES_CLAIM,
+    stateClaim: env.OIDC_STATE_CLAIM,
+    vouchesFor: env.OIDC_VOUCHES_FOR ?? ['*', 'platform'],
+  }];
 }
 
 /**
@@ -145,6 +265,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       `Invalid configuration:\n  ${OIDC_VARIABLES.join(', ')} go together: ${oidcSet.join(', ')} ${oidcSet.length === 1 ? 'is' : 'are'} set but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not`,
     );
+  }
+  const single = [...OIDC_VARIABLES, 'OIDC_ROLES_CLAIM', 'OIDC_STATE_CLAIM', 'OIDC_VOUCHES_FOR'].filter((name) => cleaned[name] !== undefined);
+  if (parsed.data.OIDC_PROVIDERS && single.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  OIDC_PROVIDERS replaces ${single.join(', ')}: set the list, or the single provider's variables, not both`);
+  }
+  if (parsed.data.OIDC_VOUCHES_FOR && oidcSet.length === 0) {
+    throw new ConfigError(`Invalid configuration:\n  OIDC_VOUCHES_FOR binds the provider of ${OIDC_VARIABLES.join(', ')}, which are not set`);
+  }
+  const { LOG_SIGNING_KEY: signingKey, LOG_ORIGIN: origin } = parsed.data;
+  if (signingKey && origin && parseSignerKey(signingKey).name !== origin) {
+    throw new ConfigError(`Invalid configuration:\n  LOG_ORIGIN is ${origin} but LOG_SIGNING_KEY is the key of ${parseSignerKey(signingKey).name}: a checkpoint's key name is its origin`);
   }
   return toConfig(parsed.data);
 }

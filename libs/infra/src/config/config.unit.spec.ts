@@ -58,20 +58,55 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/c', KAFKA_BROKERS: 'k:9092', WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
   });
 
-  it('reads the OIDC provider with default claim names, or none at all', () => {
-    expect(loadConfig({}).oidc).toBeUndefined();
+  it('reads the single OIDC provider as a one-element list bound to every state and the platform, or none at all', () => {
+    expect(loadConfig({}).oidcProviders).toEqual([]);
     const oidc = { OIDC_ISSUER: 'https://idp.wa.gov/realms/staff', OIDC_AUDIENCE: 'coalition', OIDC_JWKS_URI: 'https://idp.wa.gov/realms/staff/certs' };
-    expect(loadConfig(oidc).oidc).toEqual({
-      issuer: 'https://idp.wa.gov/realms/staff', audience: 'coalition', jwksUri: 'https://idp.wa.gov/realms/staff/certs', rolesClaim: 'roles', stateClaim: 'state_code',
-    });
-    expect(loadConfig({ ...oidc, OIDC_ROLES_CLAIM: 'realm_access.roles', OIDC_STATE_CLAIM: 'https://coalition/state' }).oidc).toMatchObject({
-      rolesClaim: 'realm_access.roles', stateClaim: 'https://coalition/state',
-    });
+    expect(loadConfig(oidc).oidcProviders).toEqual([{
+      issuer: 'https://idp.wa.gov/realms/staff', audience: 'coalition', jwksUri: 'https://idp.wa.gov/realms/staff/certs', rolesClaim: 'roles', stateClaim: 'state_code', vouchesFor: ['*', 'platform'],
+    }]);
+    expect(loadConfig({ ...oidc, OIDC_ROLES_CLAIM: 'realm_access.roles', OIDC_STATE_CLAIM: 'https://coalition/state', OIDC_VOUCHES_FOR: 'WA, OR' }).oidcProviders).toMatchObject([{
+      rolesClaim: 'realm_access.roles', stateClaim: 'https://coalition/state', vouchesFor: ['WA', 'OR'],
+    }]);
   });
 
   it('refuses half an OIDC configuration, naming what is missing', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example' })).toThrow('OIDC_ISSUER is set but OIDC_AUDIENCE, OIDC_JWKS_URI are not');
     expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'c', OIDC_JWKS_URI: 'ftp://x' })).toThrow('OIDC_JWKS_URI: must be an http(s) URL');
+    expect(() => loadConfig({ OIDC_VOUCHES_FOR: 'WA' })).toThrow('OIDC_VOUCHES_FOR binds the provider of OIDC_ISSUER');
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'c', OIDC_JWKS_URI: 'https://idp.example/jwks', OIDC_VOUCHES_FOR: 'wa' })).toThrow('OIDC_VOUCHES_FOR.0: must be a two-letter state code');
+  });
+
+  describe('OIDC_PROVIDERS', () => {
+    const wa = { name: 'wa', issuer: 'https://idp.wa.gov/realms/staff', jwksUri: 'https://idp.wa.gov/realms/staff/certs', audience: 'coalition', vouchesFor: ['WA'] };
+    const platform = { name: 'compact', issuer: 'https://login.compact.example', jwksUri: 'https://login.compact.example/jwks', audience: 'coalition', rolesClaim: 'groups', vouchesFor: ['platform'] };
+    const providers = (list: unknown) => loadConfig({ OIDC_PROVIDERS: JSON.stringify(list) }).oidcProviders;
+
+    it('reads a list of providers, each bound to its states or the platform, with default claim names', () =>
+      expect(providers([wa, platform])).toEqual([
+        { ...wa, rolesClaim: 'roles', stateClaim: 'state_code' },
+        { ...platform, stateClaim: 'state_code' },
+      ]));
+
+    it('names every bad field of every provider', () => {
+      expect(() => loadConfig({ OIDC_PROVIDERS: '[{' })).toThrow('OIDC_PROVIDERS: must be a JSON array of providers');
+      expect(() => providers([])).toThrow('OIDC_PROVIDERS: must name at least one provider');
+      expect(() => providers([{ ...wa, vouchesFor: [] }])).toThrow('OIDC_PROVIDERS.0.vouchesFor: must name at least one state');
+      expect(() => providers([{ ...wa, vouchesFor: ['Washington'] }])).toThrow('OIDC_PROVIDERS.0.vouchesFor.0: must be a two-letter state code, "platform" or "*"');
+      expect(() => providers([wa, { ...platform, jwksUri: 'file:///etc/passwd' }])).toThrow('OIDC_PROVIDERS.1.jwksUri: must be an http(s) URL');
+      expect(() => providers([{ ...wa, jwksUri: 'http://idp.wa.gov/certs' }])).toThrow('OIDC_PROVIDERS.0.jwksUri: must be an https URL (plain http only on loopback)');
+      for (const local of ['http://127.0.0.1:8080/jwks', 'http://localhost/jwks', 'http://[::1]:9/jwks']) expect(providers([{ ...wa, jwksUri: local }])).toHaveLength(1);
+      expect(() => providers([{ ...wa, vouchesFor: undefined }])).toThrow('OIDC_PROVIDERS.0.vouchesFor: Required');
+      expect(() => providers([{ ...wa, clientSecret: 'x' }])).toThrow("Unrecognized key(s) in object: 'clientSecret'");
+      expect(() => providers([{ ...wa, name: 'Washington State' }])).toThrow('OIDC_PROVIDERS.0.name: must be 1 to 32 lower-case letters');
+    });
+
+    it('refuses an issuer or a name given twice: a token must pick one provider', () => {
+      expect(() => providers([wa, { ...platform, issuer: wa.issuer }])).toThrow(`OIDC_PROVIDERS.1.issuer: issuer ${wa.issuer} is named twice`);
+      expect(() => providers([wa, { ...platform, name: 'wa' }])).toThrow('OIDC_PROVIDERS.1.name: name wa is named twice');
+    });
+
+    it('refuses the list together with the single provider variables', () =>
+      expect(() => loadConfig({ OIDC_PROVIDERS: JSON.stringify([wa]), OIDC_ROLES_CLAIM: 'groups' })).toThrow('OIDC_PROVIDERS replaces OIDC_ROLES_CLAIM'));
   });
 
   it('never limits a principal below 100 requests per second', () => {

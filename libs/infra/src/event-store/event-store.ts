@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DomainEvent } from '@coalition/domain';
+import { Frontier, StoredNode } from '@coalition/transparency-log';
 import { Database, Queryable } from '../database/database';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import { topicForStreamType } from '../messaging/topics';
 import { WrongExpectedVersion } from './event-store.errors';
 import { FoldedStream, FoldedStreams, Folder } from './folded-streams';
-import { chainHash, GENESIS_HASH } from './hash-chain';
+import { canonicalBytes, chainHashOf, GENESIS_HASH } from './hash-chain';
+import { nodeColumns, readFrontier } from '../transparency/tree-nodes';
 import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stored-event';
 
 /**
@@ -21,6 +23,12 @@ import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stor
  * next one: one lock, one read, one insert and one commit for all of them (group commit).
  * Each keeps its own expected-version check and its own outcome: if anything fails the shared
  * transaction, each append is tried again alone.
+ *
+ * The same transaction extends the Merkle tree over the log (see the transparency-log
+ * migration): the nodes each new event completes are inserted with it, from the tree's right
+ * edge, which is kept in memory between appends and read again (O(log n) rows) only when
+ * another process appended meanwhile. While the tree is behind the log (a backfill is
+ * running), appends leave it to the backfill.
  */
 export const APPEND_LOCK = 7_261_001;
 
@@ -83,6 +91,8 @@ export class EventStore {
   private inFlight = 0;
 
   private readonly folded: FoldedStreams;
+  /** The tree's right edge after this process's last committed append, if it wrote the tree. */
+  private frontier?: Frontier;
 
   constructor(private readonly db: Database) {
     this.folded = new FoldedStreams(db);
@@ -139,17 +149,19 @@ export class EventStore {
     const outcomes = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       const streamIds = [...new Set(batch.map((b) => b.request.streamId))];
-      const rows = await tx.query<{ stream_id: string; version: number | null; head_position: string | null; head_hash: string | null }>(
-        `SELECT s.stream_id, v.version, h.position AS head_position, h.hash AS head_hash
+      const rows = await tx.query<{ stream_id: string; version: number | null; head_position: string | null; head_hash: string | null; tree_size: string }>(
+        `SELECT s.stream_id, v.version, h.position AS head_position, h.hash AS head_hash, t.size AS tree_size
            FROM unnest($1::text[]) AS s(stream_id)
            LEFT JOIN LATERAL (SELECT max(version) AS version FROM events WHERE stream_id = s.stream_id) v ON true
-           LEFT JOIN LATERAL (SELECT position, hash FROM events ORDER BY position DESC LIMIT 1) h ON true`,
+           LEFT JOIN LATERAL (SELECT position, hash FROM events ORDER BY position DESC LIMIT 1) h ON true
+           CROSS JOIN (SELECT size FROM tlog_state FOR UPDATE) t`,
         [streamIds],
       );
       const versions = new Map(rows.map((row) => [row.stream_id, row.version == null ? 0 : Number(row.version)]));
       let head = { position: rows[0]?.head_position == null ? 0 : Number(rows[0].head_position), hash: rows[0]?.head_hash ?? GENESIS_HASH };
+      const treeSize = Number(rows[0]?.tree_size ?? 0);
       const outcomes: Outcome[] = [];
-      const written: { event: StoredEvent; topic: string }[] = [];
+      const written: { event: StoredEvent; topic: string; leaf: Buffer }[] = [];
       for (const pending of batch) {
         const { request } = pending;
         const current = versions.get(request.streamId) ?? 0;
@@ -157,9 +169,10 @@ export class EventStore {
           outcomes.push({ pending, error: new WrongExpectedVersion(request.streamId, request.expectedVersion, current) });
           continue;
         }
-        const stored = chained(request, current, head);
+        const chain = chained(request, current, head);
+        const stored = chain.map((c) => c.event);
         const topic = topicForStreamType(request.streamType);
-        for (const event of stored) written.push({ event, topic });
+        for (const { event, leaf } of chain) written.push({ event, topic, leaf });
         if (stored.length > 0) head = { position: stored[stored.length - 1].position, hash: stored[stored.length - 1].hash };
         versions.set(request.streamId, current + stored.length);
         const result: AppendResult = {
@@ -170,10 +183,20 @@ export class EventStore {
         };
         outcomes.push({ pending, result });
       }
-      if (written.length > 0) await insertEvents(tx, written);
+      let tree: { frontier: Frontier; nodes: StoredNode[] } | undefined;
+      if (written.length > 0 && treeSize === written[0].event.position - 1) {
+        const frontier = this.frontier?.treeSize === treeSize ? this.frontier.copy() : await readFrontier(tx, treeSize);
+        const nodes: StoredNode[] = [];
+        for (const { leaf } of written) nodes.push(...frontier.append(leaf));
+        tree = { frontier, nodes };
+      }
+      if (written.length > 0) await insertEvents(tx, written, tree ? { from: treeSize, to: tree.frontier.treeSize, nodes: tree.nodes } : undefined);
       // Work inside an append that fails rolls the whole transaction back; flush() then
       // retries each append alone, so only the one whose work failed is refused.
       for (const outcome of outcomes) if ('result' in outcome) await outcome.pending.withinAppend?.(tx, outcome.result);
+      return { outcomes, frontier: tree?.frontier };
+    }).then(({ outcomes, frontier }) => {
+      if (frontier) this.frontier = frontier;
       return outcomes;
     });
     for (const outcome of outcomes) {
@@ -250,8 +273,8 @@ export class EventStore {
   }
 }
 
-/** The request's events, numbered and chained after `head`. */
-function chained(request: AppendRequest, current: number, head: { position: number; hash: string }): StoredEvent[] {
+/** The request's events, numbered and chained after `head`, each with its canonical bytes (its leaf in the tree). */
+function chained(request: AppendRequest, current: number, head: { position: number; hash: string }): { event: StoredEvent; leaf: Buffer }[] {
   let position = head.position;
   let prevHash = head.hash;
   const recordedAt = request.recordedAt.toISOString();
@@ -270,15 +293,20 @@ function chained(request: AppendRequest, current: number, head: { position: numb
       metadata: request.metadata,
       recordedAt,
     };
-    const hash = chainHash(prevHash, unchained);
+    const leaf = canonicalBytes(unchained);
+    const hash = chainHashOf(prevHash, leaf);
     const full: StoredEvent = { ...unchained, prevHash, hash };
     prevHash = hash;
-    return full;
+    return { event: full, leaf };
   });
 }
 
-/** Events and their outbox rows in one statement, whatever their number. */
-async function insertEvents(tx: Queryable, rows: readonly { event: StoredEvent; topic: string }[]): Promise<void> {
+/** Events, their outbox rows and the tree nodes they complete, in one statement, whatever their number. */
+async function insertEvents(
+  tx: Queryable,
+  rows: readonly { event: StoredEvent; topic: string }[],
+  tree: { from: number; to: number; nodes: readonly StoredNode[] } | undefined,
+): Promise<void> {
   const column = <T>(pick: (e: StoredEvent) => T) => rows.map(({ event }) => pick(event));
   await tx.query(
     `WITH input AS (
@@ -287,6 +315,11 @@ async function insertEvents(tx: Queryable, rows: readonly { event: StoredEvent; 
          AS t(${EVENT_COLUMNS}, topic)
      ), appended AS (
        INSERT INTO events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM input
+     ), nodes AS (
+       INSERT INTO tlog_nodes (level, idx, hash)
+       SELECT level, idx, decode(hash, 'hex') FROM unnest($14::smallint[], $15::bigint[], $16::text[]) AS n(level, idx, hash)
+     ), grown AS (
+       UPDATE tlog_state SET size = $17 WHERE size = $18 AND $17::bigint > $18::bigint
      )
      INSERT INTO outbox (position, topic)
      SELECT position, topic FROM input CROSS JOIN (SELECT pg_notify('${APPENDED_CHANNEL}', '')) AS notified`,
@@ -295,6 +328,7 @@ async function insertEvents(tx: Queryable, rows: readonly { event: StoredEvent; 
       column((e) => e.version), column((e) => e.type), column((e) => e.schemaVersion),
       column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)), column((e) => e.recordedAt),
       column((e) => e.prevHash), column((e) => e.hash), rows.map((r) => r.topic),
+      ...nodeColumns(tree?.nodes ?? []), tree?.to ?? 0, tree?.from ?? 0,
     ],
   );
 }

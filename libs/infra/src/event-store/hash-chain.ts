@@ -20,9 +20,21 @@ export function hashedContent(event: Omit<StoredEvent, 'prevHash' | 'hash'>) {
   };
 }
 
-/** hash = sha256(prev_hash || RFC 8785 canonical JSON of the event), hex encoded. */
-export function chainHash(prevHash: string, event: Omit<StoredEvent, 'prevHash' | 'hash'>): string {
+/**
+ * The event's canonical bytes: RFC 8785 JSON of `hashedContent`, UTF-8. The hash chain and
+ * the Merkle tree (as its leaf data) both cover exactly these bytes.
+ */
+export function canonicalBytes(event: Omit<StoredEvent, 'prevHash' | 'hash'>): Buffer {
   const canonical = canonicalize(hashedContent(event));
   if (canonical === undefined) throw new Error('event cannot be canonicalised');
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return Buffer.from(canonical, 'utf8');
+}
+
+/** hash = sha256(prev_hash || canonical bytes), hex encoded. */
+export const chainHashOf = (prevHash: string, canonical: Uint8Array): string =>
+  createHash('sha256').update(prevHash).update(canonical).digest('hex');
+
+/** hash = sha256(prev_hash || RFC 8785 canonical JSON of the event), hex encoded. */
+export function chainHash(prevHash: string, event: Omit<StoredEvent, 'prevHash' | 'hash'>): string {
+  return chainHashOf(prevHash, canonicalBytes(event));
 }

@@ -1,4 +1,5 @@
 import { Admin, Kafka, logLevel, Message, Partitioners, PartitionMetadata, Producer } from 'kafkajs';
+import { StoredEvent } from '../event-store/stored-event';
 import { toCloudEvent } from './cloud-event';
 import { EventPublisher, OutgoingEvent } from './event-transport';
 import { LogicalTopic, physicalTopic, TOPICS } from './topics';
@@ -81,6 +82,27 @@ export async function ensureTopics(kafka: Kafka, settings: KafkaSettings): Promi
   }
 }
 
+/** The Kafka binding's structured content mode: the value is the whole event in the JSON event format. */
+export const CLOUDEVENTS_STRUCTURED_CONTENT_TYPE = 'application/cloudevents+json; charset=UTF-8';
+
+/**
+ * One event as a Kafka message under the CloudEvents Kafka protocol binding, structured content
+ * mode (§3.3): the value is the CloudEvent envelope, the same JSON `GET /events` and webhooks
+ * carry, and `content-type` says so. Binary mode would put `data` alone in the value and the
+ * attributes in `ce_` headers, so the one envelope every channel shares would differ on Kafka;
+ * structured mode keeps it, and consumers that parse the value as before keep working. The key
+ * is the stream id (the binding's key mapping: a CloudEvents SDK reads it as `partitionkey`).
+ * `coalition-position` repeats the envelope's `position` so a consumer can skip what it has
+ * processed without parsing the value.
+ */
+export function toKafkaMessage(event: StoredEvent): Message & { key: string; value: string } {
+  return {
+    key: event.streamId,
+    value: JSON.stringify(toCloudEvent(event)),
+    headers: { 'content-type': CLOUDEVENTS_STRUCTURED_CONTENT_TYPE, 'coalition-position': String(event.position) },
+  };
+}
+
 /**
  * Publishes to Kafka with the stream id as key. We choose each message's partition ourselves
  * with kafkajs's default (Java-compatible murmur2) partitioner so the relay can record it:
@@ -107,11 +129,7 @@ export class KafkaEventPublisher implements EventPublisher {
     const topicMessages = new Map<string, Message[]>();
     for (const { topic, event } of batch) {
       const name = physicalTopic(this.topicPrefix, topic);
-      const message: Message = {
-        key: event.streamId,
-        value: JSON.stringify(toCloudEvent(event)),
-        headers: { 'ce-type': event.type, 'coalition-position': String(event.position) },
-      };
+      const message: Message = toKafkaMessage(event);
       const partition = this.partitioner({ topic: name, partitionMetadata: await this.partitionsOf(name), message });
       partitions.push(partition);
       const messages = topicMessages.get(name) ?? [];
@@ -162,7 +180,7 @@ export class KafkaJsonPublisher {
     await this.connection.ensure();
     await this.producer.send({
       topic: physicalTopic(this.topicPrefix, topic),
-      messages: [{ key, value: JSON.stringify(value), headers }],
+      messages: [{ key, value: JSON.stringify(value), headers: { 'content-type': 'application/json', ...headers } }],
     });
   }
 

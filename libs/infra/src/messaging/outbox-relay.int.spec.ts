@@ -143,7 +143,7 @@ describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
           actorstate: null,
           actorid: testAdmin.id,
         });
-        expect(message.headers['ce-type']).toBe(event.type);
+        expect(message.headers['content-type']).toBe('application/cloudevents+json; charset=UTF-8');
 
         const row = outbox.get(event.position);
         expect(row?.sent_at).toBeInstanceOf(Date);

@@ -52,6 +52,32 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly checkpointTreeSize = new Gauge({
+    name: 'coalition_tlog_checkpoint_size',
+    help: 'Tree size of the last signed transparency-log checkpoint',
+    registers: [this.registry],
+  });
+
+  readonly witnessCosignatures = new Counter({
+    name: 'coalition_witness_cosignatures_total',
+    help: 'Checkpoints a witness cosigned, by witness',
+    labelNames: ['witness'] as const,
+    registers: [this.registry],
+  });
+
+  readonly witnessRefusals = new Counter({
+    name: 'coalition_witness_refusals_total',
+    help: 'Checkpoints a witness refused or could not be asked about, by witness and HTTP status (0: unreachable, "invalid": a cosignature that does not verify)',
+    labelNames: ['witness', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly treeSize = new Gauge({
+    name: 'coalition_tlog_tree_size',
+    help: 'Leaves the stored Merkle tree covers (below the head while a backfill runs)',
+    registers: [this.registry],
+  });
+
   readonly auditCheckpointPosition = new Gauge({
     name: 'coalition_audit_checkpoint_position',
     help: 'Position of the last audit chain head the worker verified and published',

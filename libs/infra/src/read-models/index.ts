@@ -9,6 +9,7 @@ import { proposalsProjection } from './proposals/proposals.projection';
 import { webhooksProjection } from './webhooks/webhooks.projection';
 
 export * from './api-keys/api-keys.repository';
+export { apiKeyIssuer } from './api-keys/api-keys.projection';
 export * from './legal-actions/legal-actions.repository';
 export * from './member-states/member-states.repository';
 export * from './users/users.repository';

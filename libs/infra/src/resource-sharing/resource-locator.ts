@@ -30,4 +30,10 @@ export class ResourceLocator {
       ? { id: row.id, kind: row.kind as PoolEntity, streamId: row.stream_id, compactId: row.compact_id, resourceType: row.resource_type, stateCode: row.state_code }
       : undefined;
   }
+
+  /** The pool stream a pledge, request, offer or reimbursement id lives in, whichever it is. */
+  async streamOf(id: string): Promise<string | undefined> {
+    const [row] = await this.db.query<{ stream_id: string }>(`SELECT stream_id FROM resource_locator WHERE id = $1`, [id]);
+    return row?.stream_id;
+  }
 }

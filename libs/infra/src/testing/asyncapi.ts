@@ -8,13 +8,22 @@ export interface AsyncApiMessage {
   channels: string[];
   payload: Record<string, unknown>;
   examples: unknown[];
+  /** The message's content type, its traits' and the document default applied. */
+  contentType: string | undefined;
   validate: ValidateFunction;
+}
+
+export interface AsyncApiServer {
+  name: string;
+  host: string;
+  protocol: string;
 }
 
 export interface ParsedAsyncApi {
   /** Diagnostics of error severity (0); warnings and hints are left out. */
   errors: string[];
   messages: Map<string, AsyncApiMessage>;
+  servers: AsyncApiServer[];
 }
 
 /**
@@ -26,7 +35,8 @@ export async function parseAsyncApi(text: string): Promise<ParsedAsyncApi> {
   const { document, diagnostics } = await new Parser().parse(text);
   const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`);
   const messages = new Map<string, AsyncApiMessage>();
-  if (!document) return { errors, messages };
+  if (!document) return { errors, messages, servers: [] };
+  const servers = document.servers().all().map((server) => ({ name: server.id(), host: server.host(), protocol: server.protocol() }));
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   for (const channel of document.channels().all()) {
@@ -43,11 +53,12 @@ export async function parseAsyncApi(text: string): Promise<ParsedAsyncApi> {
         channels: [channel.address() ?? channel.id()],
         payload,
         examples: message.examples().all().map((example) => example.payload()),
+        contentType: message.contentType(),
         validate: ajv.compile(plain(payload)),
       });
     }
   }
-  return { errors, messages };
+  return { errors, messages, servers };
 }
 
 /** The parser's resolved schemas share objects and carry its own `x-parser-*` keys: give ajv a plain copy. */

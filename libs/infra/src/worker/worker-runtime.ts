@@ -19,6 +19,10 @@ import { ALL_PROJECTIONS } from '../read-models';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
 import { DEFAULT_WEBHOOK_DELIVERY, WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 import { TOPICS } from '../messaging/topics';
+import { CheckpointSigner } from '../transparency/checkpoint-signer';
+import { loadLogSigner } from '../transparency/log-key';
+import { TreeBackfill } from '../transparency/tree-backfill';
+import { witnessEndpoints } from '../transparency/witness-client';
 
 export const EVENT_SINKS = Symbol('EVENT_SINKS');
 
@@ -34,6 +38,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   readonly projections: ProjectionRunner;
   readonly webhooks: WebhookDispatcher;
   readonly checkpoints: AuditCheckpointPublisher;
+  readonly treeBackfill: TreeBackfill;
   private consumer?: KafkaEventConsumer;
   private publisher?: KafkaEventPublisher;
   private jsonPublisher?: KafkaJsonPublisher;
@@ -70,13 +75,24 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       allowPrivate: config.webhookAllowPrivate,
     }, { attempted: (outcome) => metrics.webhookAttempts.inc({ outcome }) }, undefined, this.loops.status('webhooks'));
     const jsonPublisher = this.jsonPublisher;
+    const signer = new CheckpointSigner(db, loadLogSigner(config), witnessEndpoints(config.transparencyLog.witnesses), { timeoutMs: config.transparencyLog.witnessTimeoutMs }, {
+      cosigned: (witness) => metrics.witnessCosignatures.inc({ witness }),
+      refused: (witness, status) => metrics.witnessRefusals.inc({ witness, status: String(status) }),
+    });
     this.checkpoints = new AuditCheckpointPublisher(
       db,
       jsonPublisher && ((checkpoint) => jsonPublisher.send(TOPICS.auditCheckpoints, AUDIT_CHECKPOINT_KEY, checkpoint)),
       { ...config.auditCheckpoints, pollMs: 1_000 },
-      { published: (checkpoint) => metrics.auditCheckpointPosition.set(checkpoint.position) },
+      {
+        published: (checkpoint) => {
+          metrics.auditCheckpointPosition.set(checkpoint.position);
+          if (checkpoint.treeSize !== undefined) metrics.checkpointTreeSize.set(checkpoint.treeSize);
+        },
+      },
       this.loops.status('checkpoints'),
+      signer,
     );
+    this.treeBackfill = new TreeBackfill(db, config.transparencyLog.backfillBatch, { step: (step) => metrics.treeSize.set(step.size) }, this.loops.status('tree-backfill'));
   }
 
   get sinks(): EventSink[] {
@@ -108,6 +124,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     this.scheduler.start();
     this.webhooks.start();
     this.checkpoints.start();
+    this.treeBackfill.start();
     this.backlogTimer = setInterval(() => {
       this.relay.backlog().then((n) => this.metrics.outboxBacklog.set(n), () => undefined);
     }, 5_000);
@@ -120,6 +137,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     await this.stopListening?.();
     await this.scheduler.stop();
     await this.checkpoints.stop();
+    await this.treeBackfill.stop();
     await this.webhooks.stop();
     await this.relay.stop();
     await this.consumer?.stop();

@@ -4,6 +4,7 @@ import { AUDIT_EXPORT_CONTENT_TYPES, EventStore, writeAuditExport } from '@coali
 import { Response } from 'express';
 import { Access } from '../../common/auth/access.decorator';
 import { filterOf } from '../audit-events.query.dto';
+import { validationProblem } from '../../common/http/problem';
 import { ExportAuditEventsQuery } from './export-audit-events.query.dto';
 
 @ApiTags('audit')
@@ -20,20 +21,30 @@ export class ExportAuditEventsController {
   @ApiOkResponse({
     description: 'Every event matching the filters of /audit/events, streamed with constant memory, as an attachment',
     content: {
-      'application/x-ndjson': { schema: { type: 'string', description: 'One AuditEvent (JSON) per line' } },
+      'application/x-ndjson': {
+        schema: {
+          type: 'string',
+          description:
+            'One AuditEvent (JSON) per line; with format=leaves, one leaf per line: the canonical bytes as hashed, or {leafHash, position, redactedFields} for an event holding credentials',
+        },
+      },
       'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV, one row per event, data as JSON' } },
     },
     headers: { 'Content-Disposition': { description: 'attachment; filename="coalition-audit-<time>.<format>"', schema: { type: 'string' } } },
   })
   async export(@Query() query: ExportAuditEventsQuery, @Res() response: Response): Promise<void> {
     const format = query.format ?? 'ndjson';
+    const filter = filterOf(query);
+    if (format === 'leaves' && (Object.values(filter).some((v) => v !== undefined) || query.after !== undefined)) {
+      throw validationProblem('format=leaves exports the whole log, from position 1: it takes no filters and no after', [{ field: 'format', message: 'leaves takes no filters' }]);
+    }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     response.status(200);
     response.setHeader('Content-Type', AUDIT_EXPORT_CONTENT_TYPES[format]);
-    response.setHeader('Content-Disposition', `attachment; filename="coalition-audit-${stamp}.${format}"`);
+    response.setHeader('Content-Disposition', `attachment; filename="coalition-audit-${stamp}.${format === 'leaves' ? 'leaves.ndjson' : format}"`);
     response.setHeader('Cache-Control', 'no-store');
     try {
-      await writeAuditExport(this.store, response, { format, after: Number(query.after ?? 0), filter: filterOf(query) });
+      await writeAuditExport(this.store, response, { format, after: Number(query.after ?? 0), filter });
       response.end();
     } catch (error) {
       // The status line is gone already: cut the stream so the client sees an incomplete export.

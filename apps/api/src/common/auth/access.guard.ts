@@ -8,10 +8,10 @@ import { Principal } from './principal';
 
 /**
  * The passport strategies tried, in order: our own bearer tokens first, then (when configured)
- * the state's OIDC provider, whose key provider only answers for tokens of its issuer, then
- * `X-API-Key`. The first that recognises the request wins.
+ * the states' OIDC providers, which look only at tokens of their issuers, then `X-API-Key`.
+ * The first that recognises the request wins.
  */
-export const authenticationStrategies = (config: AppConfig): string[] => ['jwt', ...(config.oidc ? ['oidc'] : []), 'api-key'];
+export const authenticationStrategies = (config: AppConfig): string[] => ['jwt', ...(config.oidcProviders.length > 0 ? ['oidc'] : []), 'api-key'];
 
 /**
  * Global guard: authenticates through passport, then applies the route's declared policy.

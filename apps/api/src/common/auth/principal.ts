@@ -6,6 +6,8 @@ export interface Principal extends Actor {
   readonly username?: string;
   readonly scopes?: ApiKeyScope[];
   readonly roles: Role[];
+  /** Users only: the credentials version (UserState) its bearer tokens are issued at. */
+  readonly credentialsVersion?: number;
 }
 
 declare module 'express' {

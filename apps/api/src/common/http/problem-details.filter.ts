@@ -1,8 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '@coalition/domain';
 import { isDatabaseUnavailable, Metrics, WrongExpectedVersion } from '@coalition/infra';
 import { Request, Response } from 'express';
+import { authenticationChallenges, endpointOf, RouteTable } from './http-conventions';
 import { problem, Problem, ProblemException } from './problem';
 
 export const DOMAIN_STATUS: Record<DomainError['kind'], number> = { conflict: 409, 'not-found': 404, forbidden: 403, invalid: 400 };
@@ -18,9 +20,11 @@ const HTTP_CODES: Record<number, string> = {
 };
 /**
  * Seconds a client should wait before retrying a 503. A PostgreSQL restart takes a few
- * seconds; a projection catching up, about one.
+ * seconds; a projection catching up, about one; a state's identity provider, ours to guess.
  */
-const RETRY_AFTER_SECONDS: Record<string, number> = { DATABASE_UNAVAILABLE: 2, PROJECTION_LAGGING: 1 };
+const RETRY_AFTER_SECONDS: Record<string, number> = { DATABASE_UNAVAILABLE: 2, PROJECTION_LAGGING: 1, IDENTITY_PROVIDER_UNAVAILABLE: 5 };
+/** Every 429 and 503 says when to come back, even one whose thrower named no time. */
+const DEFAULT_RETRY_AFTER_SECONDS: Record<number, number> = { 429: 1, 503: 2 };
 /** During an outage every request fails alike: one log line per this many milliseconds, with the count. */
 const OUTAGE_LOG_EVERY_MS = 5_000;
 /** PostgreSQL rejects some input the validators cannot see (a NUL in text, for one): still the caller's fault. */
@@ -31,13 +35,31 @@ const PG_BAD_INPUT = new Set(['22P05', '22021', '22P02', '22003', '22007', '2200
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
   private unavailable = { since: 0, count: 0 };
+  private readonly routes: RouteTable;
 
-  constructor(private readonly metrics: Metrics) {}
+  constructor(
+    private readonly metrics: Metrics,
+    adapterHost: HttpAdapterHost,
+  ) {
+    this.routes = new RouteTable(() => (adapterHost.httpAdapter.getInstance() as { router: { stack: [] } }).router.stack);
+  }
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
-    const body = this.toProblem(error, request);
+    let body = this.toProblem(error, request);
+    if (body.status === 404 && error instanceof NotFoundException && !endpointOf(request)) {
+      // No route matched: a known path with another method is 405 (RFC 9110 §15.5.6), with Allow.
+      const allowed = this.routes.allowed(request.path);
+      if (allowed.length > 0 && !response.headersSent) {
+        response.setHeader('Allow', allowed.join(', '));
+        if (request.method === 'OPTIONS') {
+          response.status(204).end();
+          return;
+        }
+        body = problem(405, 'METHOD_NOT_ALLOWED', `${request.path.slice(0, 200)} serves ${allowed.join(', ')}, not ${request.method}`);
+      }
+    }
     if (body.status === 403) {
       // Denials are themselves part of the record: the guard's (role, scope) and the domain's (another state) alike.
       const principal = request.principal;
@@ -53,6 +75,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const retryAfter = body.status === 503 ? RETRY_AFTER_SECONDS[body.code] : undefined;
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    if (error instanceof ProblemException) for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+    if (DEFAULT_RETRY_AFTER_SECONDS[body.status] && !response.hasHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS[body.status]));
+    }
+    if (body.status === 401) response.setHeader('WWW-Authenticate', authenticationChallenges(request, body.detail));
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -95,6 +122,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * RFC 6750's challenge: `invalid_token` when a bearer token was presented and refused (bad
+ * signature, expired, a provider vouching beyond its states, an ID token, an unknown issuer),
+ * no error code when none was.
+ */
 function messageOf(response: string | object): string | undefined {
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;

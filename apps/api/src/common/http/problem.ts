@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { problemTypeUri } from './problem-catalog';
 
 export interface Problem {
   type: string;
@@ -24,7 +25,7 @@ export const TITLES: Record<number, string> = {
 };
 
 export const problem = (status: number, code: string, detail: string, errors?: Problem['errors']): Problem => ({
-  type: `https://coalition.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+  type: problemTypeUri(code),
   title: TITLES[status] ?? 'Error',
   status,
   detail,
@@ -34,7 +35,11 @@ export const problem = (status: number, code: string, detail: string, errors?: P
 
 /** Thrown by our own http code when it already knows the problem to answer. */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** Response headers that go with it (`Retry-After` on a 429). */
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem, problem.status);
   }
 }

@@ -54,6 +54,8 @@ export function problemCodes(path: string, method: string, operation: OperationO
   }
   add(429, 'RATE_LIMITED');
   if (isApi) add(503, 'DATABASE_UNAVAILABLE');
+  // A bearer token of a state's identity provider whose keys cannot be fetched.
+  if (!facts.policy?.public) add(503, 'IDENTITY_PROVIDER_UNAVAILABLE');
   if (isApi && method === 'get') add(503, 'PROJECTION_LAGGING');
   for (const problem of facts.problems) add('status' in problem ? problem.status : DOMAIN_STATUS[problem.kind as DomainError['kind']], problem.code);
   return codes;

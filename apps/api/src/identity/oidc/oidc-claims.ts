@@ -2,6 +2,8 @@ import { ROLES, Role, STATE_CODE_PATTERN } from '@coalition/domain';
 import { Principal } from '../../common/auth/principal';
 
 export interface OidcClaimNames {
+  /** The provider's name, in its principals' ids; none for the single provider of OIDC_ISSUER. */
+  name?: string;
   /** Claim (or dotted path) holding the roles: an array, or a space- or comma-separated string. */
   rolesClaim: string;
   /** Claim (or dotted path) holding the two-letter code of the state the user acts for. */
@@ -40,5 +42,24 @@ export function principalFromClaims(claims: Record<string, unknown>, names: Oidc
     return { refused: `coordinators and counsel need a state code in claim ${names.stateClaim}` };
   }
   const username = typeof claims.preferred_username === 'string' ? claims.preferred_username : undefined;
-  return { id: `oidc:${sub}`, kind: 'user', ...(username ? { username } : {}), roles, stateCode };
+  return { id: names.name ? `oidc:${names.name}:${sub}` : `oidc:${sub}`, kind: 'user', ...(username ? { username } : {}), roles, stateCode };
+}
+
+/** The roles no state may vouch for: only a provider bound to `platform` issues them. */
+const PLATFORM_ROLES: readonly Role[] = ['admin', 'auditor'];
+
+/**
+ * Whether a provider bound to `vouchesFor` (state codes, `platform`, or `*` for every state) may
+ * speak for this principal: its state, if it has one, and its platform roles. A token claiming
+ * more than its provider may vouch for is refused whole, never trimmed to what is allowed.
+ */
+export function unvouched(principal: Principal, vouchesFor: readonly string[]): string | null {
+  if (principal.stateCode && !vouchesFor.includes('*') && !vouchesFor.includes(principal.stateCode)) {
+    return `the provider may not vouch for state ${principal.stateCode}`;
+  }
+  const platformRoles = principal.roles.filter((role) => PLATFORM_ROLES.includes(role));
+  if (platformRoles.length > 0 && !vouchesFor.includes('platform')) {
+    return `the provider may not vouch for the platform role${platformRoles.length > 1 ? 's' : ''} ${platformRoles.join(', ')}`;
+  }
+  return null;
 }

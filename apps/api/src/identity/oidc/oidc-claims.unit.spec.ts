@@ -1,4 +1,5 @@
-import { principalFromClaims } from './oidc-claims';
+import { Role } from '@coalition/domain';
+import { principalFromClaims, unvouched } from './oidc-claims';
 
 const names = { rolesClaim: 'roles', stateClaim: 'state_code' };
 
@@ -25,5 +26,35 @@ describe('principalFromClaims', () => {
     expect(principalFromClaims({ sub: 's', roles: ['coordinator'] }, names)).toEqual({ refused: expect.stringContaining('need a state code') });
     expect(principalFromClaims({ sub: 's', roles: ['auditor'], state_code: 'wa' }, names)).toEqual({ refused: expect.stringContaining('not a two-letter') });
     expect(principalFromClaims({ sub: 's', roles: ['auditor'], state_code: 12 }, names)).toHaveProperty('refused');
+  });
+});
+
+describe('unvouched', () => {
+  const coordinator = (stateCode: string | null, roles: Role[] = ['coordinator']) => ({ id: 'oidc:wa:s', kind: 'user' as const, roles, stateCode });
+
+  it("lets a state's provider vouch for that state's coordinators and counsel", () => {
+    expect(unvouched(coordinator('WA'), ['WA'])).toBeNull();
+    expect(unvouched(coordinator('OR', ['counsel']), ['WA', 'OR'])).toBeNull();
+    expect(unvouched(coordinator('OR'), ['*'])).toBeNull();
+  });
+
+  it('refuses a state the provider is not bound to', () =>
+    expect(unvouched(coordinator('OR'), ['WA'])).toBe('the provider may not vouch for state OR'));
+
+  it('refuses admin and auditor from any provider not bound to the platform, even alongside a vouched state role', () => {
+    expect(unvouched(coordinator(null, ['admin']), ['WA'])).toBe('the provider may not vouch for the platform role admin');
+    expect(unvouched(coordinator(null, ['auditor']), ['*'])).toContain('auditor');
+    expect(unvouched(coordinator('WA', ['coordinator', 'admin']), ['WA'])).toContain('admin');
+    expect(unvouched(coordinator(null, ['admin', 'auditor']), ['platform'])).toBeNull();
+  });
+
+  it('refuses a state claimed through a platform-only provider', () =>
+    expect(unvouched(coordinator('WA', ['auditor']), ['platform'])).toContain('state WA'));
+});
+
+describe('principal ids', () => {
+  it("carry the provider's name, so that equal subjects of two providers stay two principals", () => {
+    expect(principalFromClaims({ sub: '17', roles: ['coordinator'], state_code: 'WA' }, { ...names, name: 'wa' })).toMatchObject({ id: 'oidc:wa:17' });
+    expect(principalFromClaims({ sub: '17', roles: ['coordinator'], state_code: 'OR' }, { ...names, name: 'or' })).toMatchObject({ id: 'oidc:or:17' });
   });
 });

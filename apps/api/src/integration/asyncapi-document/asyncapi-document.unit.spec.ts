@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { cloudEventType, EVENT_CATALOG } from '@coalition/domain';
 import { topicForStreamType, TOPICS } from '@coalition/infra';
 import { parseAsyncApi, ParsedAsyncApi } from '@coalition/infra/testing';
-import { findAsyncApiDocument } from './asyncapi-document';
+import { findAsyncApiDocument, servedAsyncApiDocument } from './asyncapi-document';
 
 const DOMAIN = join(__dirname, '../../../../../libs/domain/src');
 
@@ -104,5 +104,30 @@ describe('docs/asyncapi.yaml', () => {
     const validate = doc.messages.get('AuditCheckpoint')?.validate;
     expect(validate?.({ position: 12, hash: 'a'.repeat(64), time: '2026-01-15T12:00:00.000Z', publishedAt: '2026-01-15T12:00:01.000Z' })).toBe(true);
     expect(validate?.({ position: 12, hash: 'xyz', time: '2026-01-15T12:00:00.000Z', publishedAt: '2026-01-15T12:00:01.000Z' })).toBe(false);
+  });
+
+  it('says the CloudEvents Kafka binding structured content type for every event message', () => {
+    const eventMessages = [...doc.messages.values()].filter((m) => m.channels.some((c) => c === TOPICS.events || c === TOPICS.legal));
+    expect(eventMessages.length).toBe(catalogued.length);
+    for (const message of eventMessages) expect([message.name, message.contentType]).toEqual([message.name, 'application/cloudevents+json; charset=UTF-8']);
+  });
+
+  it('serves the configured brokers and topic names, not a placeholder', async () => {
+    const served = servedAsyncApiDocument(readFileSync(findAsyncApiDocument(), 'utf8'), { brokers: ['k1.internal:9092', 'k2.internal:9093'], topicPrefix: 'prod.' });
+    const parsed = await parseAsyncApi(served);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.servers).toEqual([
+      { name: 'broker-1', host: 'k1.internal:9092', protocol: 'kafka' },
+      { name: 'broker-2', host: 'k2.internal:9093', protocol: 'kafka' },
+    ]);
+    expect(served).not.toContain('{broker}');
+    const addresses = new Set([...parsed.messages.values()].flatMap((m) => m.channels));
+    for (const topic of Object.values(TOPICS)) expect(addresses).toContain(`prod.${topic}`);
+  });
+
+  it('serves no server when the deployment runs embedded, without Kafka', async () => {
+    const parsed = await parseAsyncApi(servedAsyncApiDocument(readFileSync(findAsyncApiDocument(), 'utf8'), { brokers: [], topicPrefix: '' }));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.servers).toEqual([]);
   });
 });

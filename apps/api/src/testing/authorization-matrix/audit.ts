@@ -1,4 +1,4 @@
-import { AccessTable, MatrixContext } from './matrix';
+import { AccessTable, EVERY_PRINCIPAL, MatrixContext, PUBLIC } from './matrix';
 
 const AUDITORS = ['admin', 'auditor'] as const;
 
@@ -26,7 +26,17 @@ function aProposal(ctx: MatrixContext): Promise<string> {
   return proposal;
 }
 
-/** The audit log is for auditors and admins only: no coordinator, counsel or API key. */
+/** The position of an event every principal may read (a state's registration). */
+async function aPublicEventPosition(ctx: MatrixContext): Promise<number> {
+  const page = await ctx.setUp<{ events: { position: number }[] }>(ctx.admin, 'GET', '/api/v1/audit/events?type=StateRegistered&limit=1', undefined, 200);
+  return page.events[0].position;
+}
+
+/**
+ * The audit log is for auditors and admins only: no coordinator, counsel or API key. The
+ * transparency log's checkpoint and proofs are for every principal (a proof only of what it
+ * may read), and its verifier key for anyone.
+ */
 export const AUDIT_ACCESS: AccessTable = {
   'GET /api/v1/audit/events': { allowed: AUDITORS },
   'GET /api/v1/audit/streams/:streamId': { allowed: AUDITORS, prepare: (ctx) => ({ path: `/api/v1/audit/streams/member-state-${ctx.actingState}` }) },
@@ -34,4 +44,11 @@ export const AUDIT_ACCESS: AccessTable = {
   'GET /api/v1/audit/export': { allowed: AUDITORS, prepare: () => ({ path: '/api/v1/audit/export?format=csv&type=StateRegistered' }) },
   'GET /api/v1/audit/checkpoints': { allowed: AUDITORS },
   'GET /api/v1/audit/decisions/:proposalId': { allowed: AUDITORS, prepare: async (ctx) => ({ path: `/api/v1/audit/decisions/${await aProposal(ctx)}` }) },
+  'GET /api/v1/audit/checkpoint': { allowed: EVERY_PRINCIPAL },
+  'GET /api/v1/audit/log-key': { allowed: PUBLIC },
+  'GET /api/v1/audit/proofs/inclusion': {
+    allowed: EVERY_PRINCIPAL,
+    prepare: async (ctx) => ({ path: `/api/v1/audit/proofs/inclusion?position=${await aPublicEventPosition(ctx)}` }),
+  },
+  'GET /api/v1/audit/proofs/consistency': { allowed: EVERY_PRINCIPAL, prepare: () => ({ path: '/api/v1/audit/proofs/consistency?from=1' }) },
 };

@@ -1,4 +1,4 @@
-import { AccessTable, EVERY_PRINCIPAL, PUBLIC } from './matrix';
+import { AccessTable, AuthenticatedKind, EVERY_PRINCIPAL, EVERY_USER, PUBLIC } from './matrix';
 
 export const LOGIN_USER = { username: 'matrix.login', password: 'matrix login password' };
 
@@ -19,6 +19,21 @@ export const IDENTITY_ACCESS: AccessTable = {
       return { path: `/api/v1/users/${user.id}/deactivate`, body: {} };
     },
   },
+  // Any signed-in user, no API key. A new password too short for the rules gets every user past
+  // the guard (400) without changing the standing principals' passwords, which would end their tokens.
+  'POST /api/v1/auth/password': {
+    allowed: EVERY_USER,
+    prepare: () => ({ body: { currentPassword: 'whatever it is', newPassword: 'too short' } }),
+  },
+  'POST /api/v1/users/:id/password': {
+    allowed: ['admin'],
+    prepare: async (ctx) => {
+      const user = await ctx.setUp(ctx.admin, 'POST', '/api/v1/users', {
+        username: ctx.unique('forgetful'), password: 'a password of 12+', displayName: 'Forgetful', roles: ['auditor'],
+      });
+      return { path: `/api/v1/users/${user.id}/password`, body: { password: 'a new password of 12+' } };
+    },
+  },
   // A coordinator issues and revokes keys of its own state only: the other state's coordinator meets the domain's 403.
   'POST /api/v1/api-keys': {
     allowed: ['admin', 'coordinator'],
@@ -32,4 +47,15 @@ export const IDENTITY_ACCESS: AccessTable = {
       return { path: `/api/v1/api-keys/${key.id}` };
     },
   },
+};
+
+/**
+ * Key issuance by each role and scope (POST /api/v1/api-keys for the acting state with that one
+ * scope): a principal grants only rights it holds. An admin holds them all; a coordinator of the
+ * state reads it and writes its resources but has no legal access; nobody else issues keys.
+ */
+export const KEY_ISSUANCE: Record<'read' | 'resources:write' | 'legal:read', readonly AuthenticatedKind[]> = {
+  read: ['admin', 'coordinator'],
+  'resources:write': ['admin', 'coordinator'],
+  'legal:read': ['admin'],
 };

@@ -9,7 +9,7 @@ import { OPERATIONS_ACCESS } from './operations';
 import { RESOURCES_ACCESS } from './resources';
 
 export * from './matrix';
-export { LOGIN_USER } from './identity';
+export { KEY_ISSUANCE, LOGIN_USER } from './identity';
 
 /**
  * Who may call every route of the api: the authorization matrix test

@@ -11,7 +11,7 @@ async function coordinatorsWebhook(ctx: MatrixContext): Promise<{ path: string; 
 
 // Webhooks belong to whoever registered them: the owner and admins manage and read them; the
 // other state's coordinator meets a 403 on the acting coordinator's webhook. The feed is for
-// every principal (each sees what it may read), the AsyncAPI document for anyone.
+// every principal (each sees what it may read), the AsyncAPI document and the problem pages for anyone.
 export const INTEGRATION_ACCESS: AccessTable = {
   'GET /api/v1/events': { allowed: EVERY_PRINCIPAL },
   'POST /api/v1/webhooks': { allowed: ['admin', 'coordinator', 'otherStateCoordinator'], prepare: () => ({ body: WEBHOOK }) },
@@ -39,4 +39,5 @@ export const INTEGRATION_ACCESS: AccessTable = {
     },
   },
   'GET /asyncapi.yaml': { allowed: PUBLIC },
+  'GET /api/v1/problems/:code': { allowed: PUBLIC, prepare: () => ({ path: '/api/v1/problems/insufficient-pledge' }) },
 };

@@ -8,6 +8,8 @@ import { LegalActions1764000000030 } from './1764000000030-legal-actions';
 import { AuditAndIntegration1764000000040 } from './1764000000040-audit-and-integration';
 import { ResourceLocatorTrigger1764000000050 } from './1764000000050-resource-locator-trigger';
 import { WebhookDeliveriesRetention1764000000060 } from './1764000000060-webhook-deliveries-retention';
+import { TransparencyLog1764000000070 } from './1764000000070-transparency-log';
+import { ApiKeyIssuer1764000000120 } from './1764000000120-api-key-issuer';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   AuditAndIntegration1764000000040,
   ResourceLocatorTrigger1764000000050,
   WebhookDeliveriesRetention1764000000060,
+  TransparencyLog1764000000070,
+  ApiKeyIssuer1764000000120,
 ];

@@ -4,6 +4,9 @@ import { StoredEvent } from '../../event-store/stored-event';
 import { TOPICS } from '../../messaging/topics';
 import { Projection } from '../../projections/projection';
 
+/** Who issued a key: recorded on the event since it was added, before that the event's actor. */
+export const apiKeyIssuer = (stored: StoredEvent): string => String(stored.data.issuedBy ?? stored.metadata.actor.id);
+
 /** The listing of API keys. It never holds the key or its hash. */
 export const apiKeysProjection: Projection = {
   name: 'api-keys',
@@ -16,9 +19,9 @@ export const apiKeysProjection: Projection = {
       case 'ApiKeyIssued': {
         const d = event.data;
         await tx.query(
-          `INSERT INTO rm_api_keys (id, name, state_code, scopes, created_at, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-          [d.keyId, d.name, d.stateCode, d.scopes, stored.recordedAt, d.expiresAt],
+          `INSERT INTO rm_api_keys (id, name, state_code, scopes, created_at, expires_at, issued_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+          [d.keyId, d.name, d.stateCode, d.scopes, stored.recordedAt, d.expiresAt, apiKeyIssuer(stored)],
         );
         return;
       }

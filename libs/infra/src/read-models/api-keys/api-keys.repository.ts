@@ -9,6 +9,8 @@ export interface ApiKeyView {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** The id of the principal that issued it. */
+  issuedBy: string;
   /** Its stream in the audit log (GET /audit/streams/{streamId}). */
   streamId: string;
 }
@@ -32,7 +34,14 @@ export class ApiKeysRepository {
       createdAt: iso(r.created_at) as string,
       expiresAt: iso(r.expires_at),
       revokedAt: iso(r.revoked_at),
+      issuedBy: String(r.issued_by),
       streamId: apiKeyStreamId(String(r.id)),
     }));
+  }
+
+  /** Ids of the unrevoked keys a user issued (to revoke them when the user is deactivated). */
+  async unrevokedIssuedBy(userId: string): Promise<string[]> {
+    const rows = await this.db.query('SELECT id FROM rm_api_keys WHERE issued_by = $1 AND revoked_at IS NULL ORDER BY created_at, id', [userId]);
+    return rows.map((r) => String(r.id));
   }
 }
