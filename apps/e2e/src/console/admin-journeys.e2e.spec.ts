@@ -97,7 +97,20 @@ describe('the staff console: an administrator in a real browser', () => {
     await expectAccessible(page, 'users, password too short');
     await create('wa.coordinator', USER_PASSWORD);
     await see(page.getByRole('row', { name: /wa\.coordinator .* coordinator WA active/ }));
-    expect((await stack.login('wa.coordinator', USER_PASSWORD)).length).toBeGreaterThan(0);
+    const before = stack.bearer(await stack.login('wa.coordinator', USER_PASSWORD));
+    expect((await before.get('/auth/me')).status).toBe(200);
+
+    // A lost password: the admin sets a new one (the rule said first), and the old sessions end.
+    const coordinator = page.getByRole('row', { name: /wa\.coordinator/ });
+    await coordinator.getByRole('button', { name: 'Reset password of wa.coordinator' }).click();
+    await coordinator.getByLabel('New password for wa.coordinator').fill('short');
+    await coordinator.getByRole('button', { name: 'Set the password of wa.coordinator' }).click();
+    await seeText(coordinator.getByRole('alert'), 'The password needs at least 12 characters.');
+    await coordinator.getByLabel('New password for wa.coordinator').fill('a new password after the reset');
+    await coordinator.getByRole('button', { name: 'Set the password of wa.coordinator' }).click();
+    await see(page.getByText('The password of wa.coordinator is set; their sessions have ended.'));
+    expect((await before.get('/auth/me')).status).toBe(401);
+    expect((await stack.login('wa.coordinator', 'a new password after the reset')).length).toBeGreaterThan(0);
 
     await create('wa.departed', USER_PASSWORD);
     const departed = page.getByRole('row', { name: /wa\.departed/ });
