@@ -7,6 +7,7 @@ import { ensureKafka, kafkaBrokers, stopKafkaIfStartedHere } from './lib/kafka';
 import { RESULTS_DIR, ROOT } from './lib/processes';
 import { log, round } from './lib/stats';
 import { appendSuite, AppendResult } from './suites/append';
+import { ConsoleResult, consoleSuite } from './suites/console';
 import { httpSuite, HttpResult } from './suites/http';
 import { lagSuite, LagMeasurement } from './suites/projection-lag';
 import { readSideSuite } from './suites/read-side';
@@ -14,13 +15,13 @@ import { RelayResult, relaySuite } from './suites/relay';
 import { ScalePoint, scaleSuite } from './suites/scale';
 
 /**
- * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale]`
+ * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,console]`
  *
  * Every figure and its baseline are measured in the same run, on the same PostgreSQL and
  * Kafka, each in a fresh database (and a fresh process where they could interfere).
  * --quick: shorter runs, smaller data sets, no scale test (at most 3 minutes).
  */
-const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale'] as const;
+const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'console'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Plan {
@@ -33,6 +34,7 @@ interface Plan {
   lagSeconds: number;
   readSideEvents: number;
   scaleCheckpoints: number[];
+  consoleRounds: number;
 }
 
 function plan(argv: string[]): Plan {
@@ -41,8 +43,8 @@ function plan(argv: string[]): Plan {
   for (const name of only ?? []) if (!SUITES.includes(name as Suite)) throw new Error(`unknown suite ${name}; choose from ${SUITES.join(', ')}`);
   const suites = (only as Suite[] | undefined) ?? SUITES.filter((s) => !(quick && s === 'scale'));
   return quick
-    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [] }
-    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000] };
+    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], consoleRounds: 3 }
+    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], consoleRounds: 7 };
 }
 
 async function machine() {
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
   let lag: LagMeasurement | undefined;
   let readSide: Awaited<ReturnType<typeof readSideSuite>> | undefined;
   let scale: ScalePoint[] | undefined;
+  let consoleResult: ConsoleResult | undefined;
 
   if (p.suites.includes('append')) append = await appendSuite({ seconds: p.appendSeconds, rounds: p.rounds });
   if (p.suites.includes('http')) http = await httpSuite({ seconds: p.httpSeconds, rounds: p.rounds });
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
   }
   if (p.suites.includes('read-side')) readSide = await readSideSuite({ events: p.readSideEvents });
   if (p.suites.includes('scale')) scale = await scaleSuite({ checkpoints: p.scaleCheckpoints, appendSeconds: p.appendSeconds });
+  if (p.suites.includes('console')) consoleResult = await consoleSuite({ rounds: p.consoleRounds });
 
   const latest = {
     append: append && { ours_eps: append.ours_eps, emmett_eps: append.emmett_eps, raw_pg_eps: append.raw_pg_eps },
@@ -106,6 +110,11 @@ async function main(): Promise<void> {
     projection_lag_ms: lag && { p50: lag.p50, p99: lag.p99 },
     rebuild: readSide?.rebuild,
     verify: readSide?.verify,
+    console: consoleResult && {
+      first_load_js_gzip_kb: consoleResult.firstLoadJsGzipKb,
+      sign_in_to_home_p50_ms: consoleResult.signInToHomeMs.p50,
+      vote_to_other_tally_p50_ms: consoleResult.voteToOtherTallyMs.p50,
+    },
   };
   const targets = [
     append && { figure: 'append vs Emmett', ratio: ratio(append.ours_eps, append.emmett_eps), target: '>= 1.0', met: append.ours_eps >= append.emmett_eps },
@@ -115,6 +124,9 @@ async function main(): Promise<void> {
     lag && { figure: 'projection lag p99', ratio: lag.p99, target: '<= 100 ms', met: lag.p99 <= 100 },
     readSide && { figure: 'rebuild vs raw read', ratio: ratio(readSide.rebuild.ours_eps, readSide.rebuild.raw_read_eps), target: '>= 0.3', met: readSide.rebuild.ours_eps >= 0.3 * readSide.rebuild.raw_read_eps },
     readSide && { figure: 'verify vs raw sha256', ratio: ratio(readSide.verify.ours_eps, readSide.verify.raw_sha256_eps), target: '>= 0.5', met: readSide.verify.ours_eps >= 0.5 * readSide.verify.raw_sha256_eps },
+    consoleResult && { figure: 'console JS on first load (gzip)', ratio: consoleResult.firstLoadJsGzipKb, target: '< 250 KB', met: consoleResult.firstLoadJsGzipKb < 250 },
+    consoleResult && { figure: 'console sign-in to home p50', ratio: consoleResult.signInToHomeMs.p50, target: '< 1000 ms', met: consoleResult.signInToHomeMs.p50 < 1000 },
+    consoleResult && { figure: 'console vote to another tally p50', ratio: consoleResult.voteToOtherTallyMs.p50, target: '< 2000 ms', met: consoleResult.voteToOtherTallyMs.p50 < 2000 },
   ].filter(Boolean);
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -130,6 +142,7 @@ async function main(): Promise<void> {
     projectionLag: lag,
     readSide: readSide?.measurement,
     scale,
+    console: consoleResult,
   };
   // latest.json holds exactly the published keys, so only a run of every suite writes it.
   const name = complete ? 'latest' : 'partial';

@@ -2,11 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, unwrap } from './client';
 
-export const LIVE_POLL_MS = 2000;
+export const LIVE_POLL_MS = 1000;
 
 /**
  * Other states' changes appear without a reload: the console polls the pull feed
- * (`GET /events`, only events this principal may read) every two seconds from the head it
+ * (`GET /events`, only events this principal may read) every second from the head it
  * found at sign-in, and refetches the visible queries when anything new arrived.
  */
 export function useLiveUpdates(enabled: boolean): void {

@@ -46,7 +46,7 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(new RegExp(`^Signed in as ${username},`)).waitFor();
+  await page.getByText(new RegExp(`^Signed in as ${username}[, ]`)).waitFor();
 }
 
 /** axe-core over the page as it is now: every WCAG 2.0/2.1 A and AA rule, 0 violations. */
