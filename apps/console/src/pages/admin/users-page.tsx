@@ -7,6 +7,7 @@ import { PagedTable } from '../../components/paged-table';
 import { PageTitle } from '../../components/page-title';
 import { ActionProblem, FieldProblem } from '../../components/problem';
 import { QueryState } from '../../components/query-state';
+import { useSession } from '../../session/session';
 import { AdminNav } from './admin-nav';
 import { Role, ROLES, statesQuery, User, usersQuery } from './admin.queries';
 
@@ -43,13 +44,62 @@ export default function UsersPage() {
 
 function UserActions({ user }: { user: User }) {
   const deactivate = useCommand(() => unwrap(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } })));
+  const self = useSession().me.id === user.id;
   if (!user.active) return null;
+  // An admin's own password is changed from their account (POST /auth/password), not here.
+  if (self) return <span>you</span>;
   return (
     <>
+      <ResetPassword user={user} />
       <Button type="button" outline secondary disabled={deactivate.isPending} onClick={() => deactivate.mutate(undefined)}>
         Deactivate<span className="usa-sr-only"> {user.username}</span>
       </Button>
       <ActionProblem error={deactivate.error} heading={`Could not deactivate ${user.username}`} />
+    </>
+  );
+}
+
+/** For a user who lost their password: the admin sets a new one, and that user's sessions end. */
+function ResetPassword({ user }: { user: User }) {
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const reset = useCommand((password: string) => unwrap(api.POST('/api/v1/users/{id}/password', { params: { path: { id: user.id } }, body: { password } })));
+  const id = `reset-${user.id}`;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get('password'));
+    if (password.length < MIN_PASSWORD) return setProblem(`The password needs at least ${MIN_PASSWORD} characters.`);
+    setProblem(undefined);
+    reset.mutate(password, { onSuccess: () => setOpen(false) });
+  };
+  return (
+    <>
+      {!open && (
+        <Button type="button" outline onClick={() => setOpen(true)}>
+          Reset password<span className="usa-sr-only"> of {user.username}</span>
+        </Button>
+      )}
+      {open && (
+        <form onSubmit={submit}>
+          <label className="usa-label margin-top-0" htmlFor={id}>
+            New password for {user.username}
+          </label>
+          {problem && (
+            <span className="usa-error-message" id={`${id}-problem`} role="alert">
+              {problem}
+            </span>
+          )}
+          <input className="usa-input" id={id} name="password" type="password" autoComplete="new-password" required aria-describedby={problem ? `${id}-problem` : undefined} />
+          <Button type="submit" disabled={reset.isPending}>
+            Set the password<span className="usa-sr-only"> of {user.username}</span>
+          </Button>
+          <Button type="button" unstyled onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+        </form>
+      )}
+      <span aria-live="polite">{reset.isSuccess && !open ? `The password of ${user.username} is set; their sessions have ended.` : ''}</span>
+      <ActionProblem error={reset.error} heading={`Could not reset the password of ${user.username}`} />
     </>
   );
 }

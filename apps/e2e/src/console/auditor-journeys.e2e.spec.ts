@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { Browser, Page } from 'playwright-core';
+import { draftCompact, expectStatus, inSeconds, ratify, readUntil, vote } from '../compacts.fixture';
+import { Caller, PASSWORD, Stack } from '../stack';
+import { expectAccessible, expectNoSidewaysScroll, launchChromium, openConsole, Person, see, seeCount, seeText, visit } from './browser';
+
+jest.setTimeout(240_000);
+
+interface AuditItem {
+  position: number;
+  hash: string;
+  type: string;
+  streamId: string;
+}
+interface DecisionRecord {
+  votes: { stateCode: string; choice: string; position: number; hash: string }[];
+}
+
+/** Signs in a principal bound to no state (the header then names no state after the username). */
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(`Signed in as ${username} (`).waitFor();
+}
+
+/**
+ * An auditor in Debian's Chromium against the built api and worker on the real PostgreSQL and
+ * Kafka: reads and filters the log page by page, opens an aggregate's history, verifies the
+ * chain, opens a proposal's decision record and follows each vote to its event, downloads
+ * exports, and finally sees the chain break where a database administrator changed an event.
+ */
+describe('the staff console: an auditor in a real browser', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let auditor: Person;
+  let api: Caller;
+  let proposalId: string;
+
+  /** Every event of the log, through the api's own paging. */
+  const allEvents = async (): Promise<AuditItem[]> => {
+    const events: AuditItem[] = [];
+    for (let after = 0; ; ) {
+      const page = await api.get<{ events: AuditItem[]; nextAfter: number }>(`/audit/events?after=${after}&limit=1000`);
+      events.push(...page.body.events);
+      if (page.body.events.length === 0) return events;
+      after = page.body.nextAfter;
+    }
+  };
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([Stack.start(), launchChromium()]);
+    for (const code of ['WA', 'OR', 'CA']) await stack.registerState(code);
+    // Enough events for the log to run over more than one page of 25.
+    for (const code of ['AL', 'AK', 'AZ', 'AR', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'IL', 'IN']) await stack.registerState(code);
+    const [wa, or, ca] = await Promise.all(['WA', 'OR', 'CA'].map((code) => stack.coordinator(code)));
+    api = await stack.auditor();
+    const { id: compactId } = await draftCompact(wa);
+    for (const caller of [wa, or, ca]) expectStatus(await ratify(caller, compactId), 200);
+    const opened = expectStatus(
+      await wa.post(`/compacts/${compactId}/proposals`, { kind: 'resolution', title: 'Share engine crews in August', text: 'Resolved, that...', closesAt: inSeconds(3600) }),
+      201,
+    );
+    proposalId = String(opened.body.id);
+    expectStatus(await vote(wa, proposalId, 'yes'), 200);
+    expectStatus(await vote(or, proposalId, 'no'), 200);
+    expectStatus(await vote(or, proposalId, 'yes'), 200);
+    expectStatus(await vote(ca, proposalId, 'abstain'), 200);
+    await readUntil<{ status: string }>(api, `/proposals/${proposalId}`, (p) => p.status !== 'open');
+    auditor = await openConsole(browser, stack.api.url);
+    await signIn(auditor.page, 'auditor', PASSWORD);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('reads the log page by page and filters it by type and state', async () => {
+    const page = auditor.page;
+    const total = (await allEvents()).length;
+    expect(total).toBeGreaterThan(25);
+    await page.getByRole('banner').getByRole('link', { name: 'Audit', exact: true }).click();
+    await seeText(page.getByRole('heading', { level: 1 }), /^Audit log$/);
+    const table = page.getByRole('table', { name: 'Events after position 0' });
+    await seeCount(table.locator('tbody tr'), 25);
+    await visit(page, 'audit-log');
+
+    await page.getByRole('button', { name: 'Next page' }).click();
+    const second = page.getByRole('table', { name: 'Events after position 25' });
+    await seeCount(second.locator('tbody tr'), Math.min(25, total - 25));
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await seeCount(page.getByRole('table', { name: 'Events after position 0' }).locator('tbody tr'), 25);
+
+    await page.getByLabel('Event type').fill('VoteCast');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await seeCount(page.locator('tbody tr'), 4);
+    await page.getByLabel('State of the actor').fill('OR');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await seeCount(page.locator('tbody tr'), 2);
+    expect(new URL(page.url()).searchParams.get('stateCode')).toBe('OR');
+    await expectAccessible(page, 'audit log, filtered');
+
+    // A time window that ends before anything happened holds nothing.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Recorded until (your time zone)').fill('2020-01-01T00:00');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await see(page.getByText('No event matches.'));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+  });
+
+  it("opens an aggregate's history from the log", async () => {
+    const page = auditor.page;
+    await page.getByRole('link', { name: 'member-state-WA' }).first().click();
+    await seeText(page.getByRole('heading', { level: 1 }), 'History of member-state-WA');
+    await seeText(page.locator('tbody tr').first(), 'StateRegistered');
+    await visit(page, 'audit-stream');
+  });
+
+  it('verifies the chain and shows the head it checked', async () => {
+    const page = auditor.page;
+    const events = await allEvents();
+    const head = events[events.length - 1];
+    await page.goto('/audit');
+    await page.getByRole('link', { name: 'Verify the chain' }).click();
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await see(page.getByRole('heading', { name: 'The chain is intact' }));
+    await seeText(page.locator('.usa-alert--success'), new RegExp(`\\d+ events checked\\. Head at position \\d+`));
+    const shown = await page.locator('.usa-alert--success').innerText();
+    expect(Number(/Head at position (\d+)/.exec(shown)?.[1])).toBeGreaterThanOrEqual(head.position);
+    await visit(page, 'audit-verify');
+  });
+
+  it('opens the decision record and follows each vote to the event that recorded it', async () => {
+    const page = auditor.page;
+    const record = (await api.get<DecisionRecord>(`/audit/decisions/${proposalId}`)).body;
+    await page.goto('/audit');
+    await page.getByRole('link', { name: 'Decision records' }).click();
+    await seeText(page.getByRole('heading', { level: 1 }), /^Decision records$/);
+    await visit(page, 'decision-records');
+    await page.getByRole('link', { name: 'Share engine crews in August' }).click();
+    await seeText(page.getByRole('heading', { level: 1 }), 'Decision record: Share engine crews in August');
+    const votes = page.getByRole('table', { name: /Every vote in the order cast/ });
+    await seeCount(votes.locator('tbody tr'), 4);
+    for (const [index, recorded] of record.votes.entries()) {
+      const row = votes.locator('tbody tr').nth(index);
+      await seeText(row, `${recorded.stateCode}`);
+      await seeText(row, recorded.choice);
+      await see(row.getByRole('link', { name: `Event at position ${recorded.position}` }));
+      expect(await row.locator('abbr').getAttribute('title')).toBe(recorded.hash);
+    }
+    await see(page.getByText(/^passed on/));
+    await visit(page, 'decision-record');
+
+    const changed = record.votes[1];
+    await votes.getByRole('link', { name: `Event at position ${changed.position}` }).click();
+    const row = page.locator(`#position-${changed.position}`);
+    await see(row);
+    await seeText(row, 'VoteCast');
+    expect(await row.locator('abbr').getAttribute('title')).toBe(changed.hash);
+    expect(await row.getAttribute('class')).toContain('bg-accent-warm-lighter');
+    await expectAccessible(page, 'proposal history at a vote');
+  });
+
+  it('downloads the log as NDJSON and as CSV', async () => {
+    const page = auditor.page;
+    const events = await allEvents();
+    await page.goto('/audit');
+    const [ndjson] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download NDJSON' }).click()]);
+    expect(ndjson.suggestedFilename()).toMatch(/^coalition-audit-.*\.ndjson$/);
+    const lines = readFileSync(await ndjson.path(), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as AuditItem);
+    expect(lines.map((line) => [line.position, line.hash])).toEqual(events.map((event) => [event.position, event.hash]));
+    await see(page.getByText(/^Downloaded coalition-audit-.*\.ndjson\.$/));
+
+    await page.getByLabel('Event type').fill('VoteCast');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await seeCount(page.locator('tbody tr'), 4);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const rows = readFileSync(await csv.path(), 'utf8').trim().split(/\r?\n/);
+    expect(rows[0]).toMatch(/position/);
+    expect(rows).toHaveLength(1 + 4);
+    expect(rows.slice(1).every((line) => line.includes('VoteCast'))).toBe(true);
+  });
+
+  it('reads the log, a history and a decision record at 320 px wide without scrolling sideways', async () => {
+    const page = auditor.page;
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      for (const path of ['/audit', `/audit/decisions/${proposalId}`, `/audit/streams/proposal-${proposalId}`]) {
+        await page.goto(path);
+        await see(page.locator('tbody tr'));
+        await expectNoSidewaysScroll(page);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('shows where the chain breaks after an event was changed behind the api', async () => {
+    const events = await allEvents();
+    const victim = events.find((event) => event.streamId === 'member-state-OR') as AuditItem;
+    // A database administrator who disables the append-only trigger: what the chain exists to catch.
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      await db.query('BEGIN');
+      await db.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
+      await db.query(`UPDATE events SET data = jsonb_set(data, '{population}', '5') WHERE position = $1`, [victim.position]);
+      await db.query('ALTER TABLE events ENABLE TRIGGER events_no_update');
+      await db.query('COMMIT');
+    } finally {
+      await db.end();
+    }
+    const page = auditor.page;
+    await page.goto('/audit/verify');
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await see(page.getByRole('heading', { name: `The chain is broken at position ${victim.position}` }));
+    await visit(page, 'audit-verify-broken');
+    await page.getByRole('link', { name: `See the events from position ${victim.position}` }).click();
+    await see(page.locator(`#position-${victim.position}`));
+  });
+});
