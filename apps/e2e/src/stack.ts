@@ -28,6 +28,9 @@ export interface StackOptions {
 
 export const ADMIN = { username: 'root.admin', password: 'a long admin password' };
 export const PASSWORD = 'correct horse battery';
+/** What Prometheus would present: the production shape refuses /metrics without it. */
+export const METRICS_TOKEN = 'e2e-metrics-token-0123456789';
+export const metricsAuth = { authorization: `Bearer ${METRICS_TOKEN}` };
 
 /**
  * The production shape for end-to-end tests: a fresh database on the real PostgreSQL, the
@@ -64,6 +67,7 @@ export class Stack {
       JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
       BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      METRICS_TOKEN,
       ...options.env,
     };
     const started = await Promise.allSettled([startApp('api', env, freePort()), startApp('worker', env, freePort())]);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { fold, userDecider, UserEvent, UserRegistered, UserState, userStreamId } from '@coalition/domain';
-import { Database, EventStore } from '@coalition/infra';
+import { Database, EventStore, Queryable } from '@coalition/infra';
 
 /**
  * Identity lookups fold the user's own stream from the event store rather than a read model,
@@ -29,6 +29,21 @@ export class UserAccounts {
   /** The user as it stands now, for a bearer token on every request: folded incrementally (EventStore.fold). */
   async current(userId: string): Promise<UserState> {
     return (await this.store.fold(userDecider, userStreamId(userId))).state;
+  }
+
+  /**
+   * How many admins are active, not counting `exceptUserId`: registered with the admin role and
+   * never deactivated. Read from the event store itself (`q` may be an append's transaction, to
+   * see that transaction's own events).
+   */
+  async activeAdminsOtherThan(exceptUserId: string, q: Queryable = this.db): Promise<number> {
+    const rows = await q.query(
+      `SELECT count(*)::int AS n FROM events r
+        WHERE r.type = 'UserRegistered' AND r.data->'roles' ? 'admin' AND r.data->>'userId' <> $1
+          AND NOT EXISTS (SELECT 1 FROM events d WHERE d.stream_id = r.stream_id AND d.type = 'UserDeactivated')`,
+      [exceptUserId],
+    );
+    return Number(rows[0].n);
   }
 
   async anyAdminRegistered(): Promise<boolean> {

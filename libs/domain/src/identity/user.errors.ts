@@ -1,4 +1,4 @@
-import { Duplicate, InvalidError, NotFoundError } from '../shared';
+import { ConflictError, Duplicate, InvalidError, NotFoundError } from '../shared';
 
 export class UsernameTaken extends Duplicate {
   constructor(username: string) {
@@ -16,4 +16,12 @@ export class UserNotFound extends NotFoundError {
 /** Coordinators and counsel act for one state, so they need a registered one. */
 export class StateRequiredForRole extends InvalidError {
   readonly code = 'VALIDATION_FAILED';
+}
+
+/** Someone must always be able to administer the deployment. */
+export class LastActiveAdmin extends ConflictError {
+  readonly code = 'LAST_ACTIVE_ADMIN';
+  constructor() {
+    super('The last active admin cannot be deactivated: register another admin first');
+  }
 }

@@ -19,19 +19,19 @@ export function decideWebhook(command: WebhookCommand, state: WebhookState, { ac
     }
     case 'DeleteWebhook': {
       const current = ownedBy(actor, state, command.data.webhookId);
-      return [{ type: 'WebhookDeleted', data: { webhookId: current.webhookId, stateCode: current.stateCode } }];
+      return [{ type: 'WebhookDeleted', data: { webhookId: current.webhookId, stateCode: current.stateCode, ownerId: current.ownerId } }];
     }
     case 'EnableWebhook': {
       const current = ownedBy(actor, state, command.data.webhookId);
       if (current.status === 'active') return [];
-      return [{ type: 'WebhookEnabled', data: { webhookId: current.webhookId, stateCode: current.stateCode } }];
+      return [{ type: 'WebhookEnabled', data: { webhookId: current.webhookId, stateCode: current.stateCode, ownerId: current.ownerId } }];
     }
     case 'DisableWebhook': {
       // The delivery worker disables a webhook that keeps failing; it may race with a deletion.
       if (actor.kind !== 'system' && !isAdmin(actor)) throw new NotAllowed('Only the system or an admin disables a webhook');
       if (state.status === 'none') throw new WebhookNotFound(command.data.webhookId);
       if (state.status !== 'active') return [];
-      return [{ type: 'WebhookDisabled', data: { webhookId: state.webhookId, stateCode: state.stateCode, reason: command.data.reason } }];
+      return [{ type: 'WebhookDisabled', data: { webhookId: state.webhookId, stateCode: state.stateCode, ownerId: state.ownerId, reason: command.data.reason } }];
     }
     default:
       return assertNever(command);

@@ -61,6 +61,7 @@ const schema = z.object({
   // API.md promises no limit below 100 requests per second per principal.
   RATE_LIMIT_PER_SECOND: wholeNumber(100, 1_000_000).default(10_000),
   BENCH_ROUTES: booleanString.default('false'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URI'] as const;
@@ -119,6 +120,12 @@ function toConfig(env: z.infer<typeof schema>) {
     rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
     /** Mounts the benchmark's baseline route (`GET /api/v1/bench/ping`); never in production. */
     benchRoutes: env.BENCH_ROUTES,
+    /**
+     * The bearer token /metrics requires. Unset, /metrics is open in the embedded default (a
+     * developer's machine) and refused to everyone in the production shape: its counts and
+     * timings reveal privileged activity (legal-action commands among them).
+     */
+    metricsToken: env.METRICS_TOKEN,
   };
 }
 
