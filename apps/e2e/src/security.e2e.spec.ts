@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { webhookDecider, webhookStreamId } from '@coalition/domain';
@@ -242,6 +242,36 @@ describe('security hardening over HTTP', () => {
         expect({ host, status: answer.status, code: answer.body.code }).toEqual({ host, status: 400, code: 'WEBHOOK_ADDRESS_NOT_ALLOWED' });
       }
       expect(received).toBe(0);
+    });
+  });
+
+  describe('access tokens are bound to this deployment', () => {
+    const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    /** An HS256 token signed with this deployment's own JWT_SECRET, as another deployment sharing it would sign. */
+    const forge = (claims: Record<string, unknown>) => {
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+      return `${unsigned}.${createHmac('sha256', stack.env.JWT_SECRET).update(unsigned).digest('base64url')}`;
+    };
+
+    it('issues tokens with iss, aud and exp naming this deployment, and refuses tokens of another, or without exp', async () => {
+      const token = await stack.login('ca.coordinator', PASSWORD);
+      const claims = claimsOf(token);
+      expect(claims).toMatchObject({ iss: expect.stringMatching(/^urn:coalition:deployment:/), exp: expect.any(Number), sub: caCoordinator.id });
+      expect(claims.aud).toBe(claims.iss);
+      const now = Math.floor(Date.now() / 1000);
+      const base = { sub: caCoordinator.id, kind: 'user', roles: ['coordinator'], stateCode: 'CA', iat: now };
+      expect((await stack.bearer(forge({ ...base, iss: claims.iss, aud: claims.aud, exp: now + 600 })).get('/auth/me')).status).toBe(200);
+      const refused = [
+        forge({ ...base, exp: now + 600 }), // no iss/aud: what the previous version issued
+        forge({ ...base, iss: 'urn:coalition:deployment:another', aud: 'urn:coalition:deployment:another', exp: now + 600 }),
+        forge({ ...base, iss: claims.iss, aud: 'urn:coalition:deployment:another', exp: now + 600 }),
+        forge({ ...base, iss: claims.iss, aud: claims.aud }), // no exp
+        forge({ ...base, iss: claims.iss, aud: claims.aud, exp: now - 5 }),
+      ];
+      for (const forged of refused) {
+        expect({ claims: claimsOf(forged), answer: (await stack.bearer(forged).get('/auth/me')).status }).toEqual({ claims: claimsOf(forged), answer: 401 });
+      }
     });
   });
 

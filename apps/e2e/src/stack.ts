@@ -24,6 +24,8 @@ export interface StackOptions {
   databaseServerUrl?: string;
   /** The Kafka brokers (default: the shared test broker). */
   kafkaBrokers?: string[];
+  /** Runs on the fresh database before the processes start (to lay down a store made by an older version, say). */
+  beforeStart?: (databaseUrl: string) => Promise<void>;
 }
 
 export const ADMIN = { username: 'root.admin', password: 'a long admin password' };
@@ -60,6 +62,7 @@ export class Stack {
   static async start(options: StackOptions = {}): Promise<Stack> {
     const database = await createTestDatabase({ serverUrl: options.databaseServerUrl });
     await database.db.close();
+    await options.beforeStart?.(database.url);
     const env = {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: (options.kafkaBrokers ?? testKafkaBrokers()).join(','),

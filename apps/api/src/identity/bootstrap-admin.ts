@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SYSTEM_ACTOR, userDecider, userStreamId } from '@coalition/domain';
+import { SYSTEM_ACTOR, UsernameTaken, userDecider, userStreamId } from '@coalition/domain';
 import { AppConfig, APP_CONFIG, CommandExecutor } from '@coalition/infra';
 import { hashPassword } from './password-hasher';
 import { UserAccounts } from './user-accounts';
@@ -49,24 +49,31 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
   }
 
   private async register(username: string, password: string): Promise<void> {
-    const userId = UserAccounts.idFor(username);
-    if ((await this.accounts.load(userId)).state.status !== 'none') return;
-    await this.executor.execute(userDecider, {
-      streamId: userStreamId(userId),
-      actor: SYSTEM_ACTOR,
-      command: {
-        type: 'RegisterUser',
-        data: {
-          userId,
-          username,
-          displayName: 'Administrator',
-          roles: ['admin'],
-          stateCode: null,
-          passwordHash: await hashPassword(password),
-          stateRegistered: false,
+    if (await this.accounts.idOf(username)) return;
+    const userId = UserAccounts.newId();
+    try {
+      await this.executor.execute(userDecider, {
+        streamId: userStreamId(userId),
+        actor: SYSTEM_ACTOR,
+        withinAppend: (tx) => this.accounts.reserve(tx, username, userId),
+        command: {
+          type: 'RegisterUser',
+          data: {
+            userId,
+            username,
+            displayName: 'Administrator',
+            roles: ['admin'],
+            stateCode: null,
+            passwordHash: await hashPassword(password),
+            stateRegistered: false,
+          },
         },
-      },
-    });
+      });
+    } catch (error) {
+      // Another api process starting at the same moment registered it first.
+      if (error instanceof UsernameTaken) return;
+      throw error;
+    }
     this.logger.log(`bootstrap admin "${username}" registered`);
   }
 }

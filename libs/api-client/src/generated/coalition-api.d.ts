@@ -1274,7 +1274,7 @@ export interface components {
             position: number;
         };
         User: {
-            /** @description Derived from the lower-cased username */
+            /** @description Random, revealing nothing of the username (users registered before 2026-12 keep ids derived from theirs) */
             id: string;
             username: string;
             displayName: string;

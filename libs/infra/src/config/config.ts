@@ -62,6 +62,7 @@ const schema = z.object({
   RATE_LIMIT_PER_SECOND: wholeNumber(100, 1_000_000).default(10_000),
   BENCH_ROUTES: booleanString.default('false'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'may hold only letters, digits, ".", "_", ":" and "-" (1 to 100)').optional(),
 });
 
 const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URI'] as const;
@@ -126,6 +127,8 @@ function toConfig(env: z.infer<typeof schema>) {
      * timings reveal privileged activity (legal-action commands among them).
      */
     metricsToken: env.METRICS_TOKEN,
+    /** Issuer and audience of our access tokens; unset, the random identity the database was created with. */
+    deploymentId: env.DEPLOYMENT_ID,
   };
 }
 

@@ -9,6 +9,8 @@ import { AuditAndIntegration1764000000040 } from './1764000000040-audit-and-inte
 import { ResourceLocatorTrigger1764000000050 } from './1764000000050-resource-locator-trigger';
 import { WebhookDeliveriesRetention1764000000060 } from './1764000000060-webhook-deliveries-retention';
 import { ApiKeyIssuer1764000000120 } from './1764000000120-api-key-issuer';
+import { DeploymentIdentity1764000000121 } from './1764000000121-deployment-identity';
+import { Usernames1764000000122 } from './1764000000122-usernames';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   ResourceLocatorTrigger1764000000050,
   WebhookDeliveriesRetention1764000000060,
   ApiKeyIssuer1764000000120,
+  DeploymentIdentity1764000000121,
+  Usernames1764000000122,
 ];
