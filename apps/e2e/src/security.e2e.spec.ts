@@ -17,7 +17,8 @@ describe('security hardening over HTTP', () => {
   let caCoordinator: Caller & { id: string };
 
   beforeAll(async () => {
-    stack = await Stack.start();
+    // A low per-address limit, so the test reaches it; the last test spends it.
+    stack = await Stack.start({ env: { LOGIN_ADDRESS_FAILURE_LIMIT: '60', LOGIN_HASH_QUEUE: '4' } });
     await stack.registerState('CA', 39_000_000, 'California');
     await stack.registerState('NV', 3_100_000, 'Nevada');
     caCoordinator = await stack.coordinator('CA');
@@ -275,6 +276,29 @@ describe('security hardening over HTTP', () => {
     });
   });
 
+  describe('login as a CPU lever', () => {
+    it('bounds the password checks a burst of bogus logins starts: the excess answers 429 with Retry-After at once', async () => {
+      const attempts = Array.from({ length: 40 }, (_, i) =>
+        fetch(`${stack.api.url}/api/v1/auth/login`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `bogus.${i}`, password: 'wrong password 1' }),
+        }));
+      const live = fetch(`${stack.api.url}/health/live`);
+      const answers = await Promise.all(attempts);
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+      const limited = answers.filter((a) => a.status === 429);
+      expect(limited.length).toBeGreaterThan(0);
+      for (const answer of limited) {
+        expect(answer.headers.get('retry-after')).toBe('1');
+        expect(answer.headers.get('content-type')).toContain('application/problem+json');
+        expect(await answer.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      }
+      expect((await live).status).toBe(200);
+      // A real user gets in once the burst has passed.
+      expect(await stack.login('ca.coordinator', PASSWORD)).toEqual(expect.any(String));
+    });
+  });
+
   // Last: it may deactivate the root admin the other tests call as.
   describe('deactivation races', () => {
     it('lets two admins deactivating each other at once leave one of them active', async () => {
@@ -291,5 +315,22 @@ describe('security hardening over HTTP', () => {
       for (const caller of [stack.admin, a, b]) if ((await caller.get('/users')).status === 200) stillAdmin.push(caller);
       expect(stillAdmin.length).toBeGreaterThanOrEqual(1);
     });
+  });
+
+  // Last of all: it spends this address's failed logins, after which no login from it succeeds.
+  describe('failed logins per client address', () => {
+    it('refuses logins from an address after its failures, any username, the right password included', async () => {
+      let refusedAfter = 0;
+      // In small batches the hashing gate takes in whole (2 running, 4 waiting), so every attempt is checked.
+      for (let batch = 0; batch < 20 && refusedAfter === 0; batch++) {
+        const answers = await Promise.all(Array.from({ length: 4 }, (_, i) =>
+          stack.anonymous.post('/auth/login', { username: `spray.${batch}.${i}`, password: 'wrong password 1' })));
+        for (const answer of answers) expect([401, 429]).toContain(answer.status);
+        if (answers.some((answer) => answer.status === 429 && /address/.test(String(answer.body.detail)))) refusedAfter = (batch + 1) * 4;
+      }
+      expect(refusedAfter).toBeGreaterThan(0);
+      const right = await stack.anonymous.post('/auth/login', { username: 'ca.coordinator', password: PASSWORD });
+      expect(right).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
+    }, 120_000);
   });
 });

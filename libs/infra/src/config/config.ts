@@ -62,6 +62,9 @@ const schema = z.object({
   RATE_LIMIT_PER_SECOND: wholeNumber(100, 1_000_000).default(10_000),
   BENCH_ROUTES: booleanString.default('false'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOGIN_HASH_CONCURRENCY: wholeNumber(1, 64).default(2),
+  LOGIN_HASH_QUEUE: wholeNumber(0, 10_000).default(8),
+  LOGIN_ADDRESS_FAILURE_LIMIT: wholeNumber(10, 1_000_000).default(100),
   DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'may hold only letters, digits, ".", "_", ":" and "-" (1 to 100)').optional(),
 });
 
@@ -129,6 +132,8 @@ function toConfig(env: z.infer<typeof schema>) {
     metricsToken: env.METRICS_TOKEN,
     /** Issuer and audience of our access tokens; unset, the random identity the database was created with. */
     deploymentId: env.DEPLOYMENT_ID,
+    /** Password checks at once, and waiting, before a login answers 429; failed logins per client address per 15 minutes. */
+    login: { hashConcurrency: env.LOGIN_HASH_CONCURRENCY, hashQueue: env.LOGIN_HASH_QUEUE, addressFailureLimit: env.LOGIN_ADDRESS_FAILURE_LIMIT },
   };
 }
 
