@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM_ACTOR, userDecider, UserNotFound, userStreamId, DomainError } from '@coalition/domain';
 import {
   ALL_PROJECTIONS, AppConfig, AuditExportFormat, CommandExecutor, Database, databaseOptionsFrom, embeddedDirOf, EventStore, lockDataDir, migrate,
-  hashPassword, openDatabase, Progress, rebuildProjections, userIdFor, verifyChain, writeAuditExport,
+  hashPassword, openDatabase, Progress, rebuildProjections, verifyChain, writeAuditExport,
 } from '@coalition/infra';
 import { EXIT } from './exit-codes';
 
@@ -82,7 +82,13 @@ export async function resetPassword(config: AppConfig, io: Io, username: string,
   }
   return withDatabase(config, 'coalition admin reset-password', async (db) => {
     const store = new EventStore(db);
-    const userId = userIdFor(username);
+    // The events themselves, not a read model: the data may hold no other tables yet.
+    const [registered] = await db.query<{ user_id: string }>(
+      "SELECT data->>'userId' AS user_id FROM events WHERE type = 'UserRegistered' AND lower(data->>'username') = lower($1) ORDER BY position LIMIT 1",
+      [username],
+    );
+    if (!registered) throw new CliFailure(`No user "${username}" in ${describeData(config)}`, EXIT.failed);
+    const userId = registered.user_id;
     try {
       await new CommandExecutor(store).execute(userDecider, {
         streamId: userStreamId(userId),

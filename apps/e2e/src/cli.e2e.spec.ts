@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memberStateDecider, memberStateStreamId, SYSTEM_ACTOR, userDecider, userStreamId } from '@coalition/domain';
-import { CommandExecutor, EventStore, hashPassword, userIdFor, verifyPassword } from '@coalition/infra';
+import { CommandExecutor, EventStore, hashPassword, verifyPassword } from '@coalition/infra';
 import { createTestDatabase, TestDatabase, testAdmin, testKafkaBrokers } from '@coalition/infra/testing';
 import { freePort, json, ROOT, RunningApp, startApp } from './processes';
 
@@ -50,7 +51,7 @@ describe('npx coalition', () => {
   describe('on PostgreSQL', () => {
     let database: TestDatabase;
     let env: Record<string, string>;
-    const userId = userIdFor('lost.admin');
+    const userId = randomUUID();
 
     beforeAll(async () => {
       database = await createTestDatabase();

@@ -57,7 +57,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The Prometheus text exposition format; docs/operations.md lists what is measured.
+         * @description The Prometheus text exposition format; docs/operations.md lists what is measured. Needs `Authorization: Bearer <METRICS_TOKEN>` when the deployment sets METRICS_TOKEN; without one it is open in the embedded default and refused in the production shape.
          *
          *     **Who may call:** anyone; no credentials needed.
          */
@@ -1456,7 +1456,7 @@ export interface components {
             position: number;
         };
         User: {
-            /** @description Derived from the lower-cased username */
+            /** @description Random, revealing nothing of the username (users registered before 2026-12 keep ids derived from theirs) */
             id: string;
             username: string;
             displayName: string;
@@ -2777,7 +2777,10 @@ export interface operations {
     scrapeMetrics: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
+                authorization: string;
+                /** @description Bearer <METRICS_TOKEN> */
+                Authorization?: string;
                 /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
                 "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
             };
@@ -2795,6 +2798,27 @@ export interface operations {
                 content: {
                     "text/plain": string;
                 };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No or a wrong metrics token */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Too many requests: wait for `Retry-After` seconds */
             429: {
@@ -3321,7 +3345,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                        code: "IDEMPOTENCY_KEY_REUSED" | "LAST_ACTIVE_ADMIN" | "VERSION_CONFLICT";
                     };
                 };
             };

@@ -19,12 +19,12 @@ export function decideWebhook(command: WebhookCommand, state: WebhookState, { ac
     }
     case 'DeleteWebhook': {
       const current = ownedBy(actor, state, command.data.webhookId);
-      return [{ type: 'WebhookDeleted', data: { webhookId: current.webhookId, stateCode: current.stateCode } }];
+      return [{ type: 'WebhookDeleted', data: { webhookId: current.webhookId, stateCode: current.stateCode, ownerId: current.ownerId } }];
     }
     case 'EnableWebhook': {
       const current = ownedBy(actor, state, command.data.webhookId);
       if (current.status === 'active') return [];
-      return [{ type: 'WebhookEnabled', data: { webhookId: current.webhookId, stateCode: current.stateCode } }];
+      return [{ type: 'WebhookEnabled', data: { webhookId: current.webhookId, stateCode: current.stateCode, ownerId: current.ownerId } }];
     }
     case 'RotateWebhookSecret': {
       const current = ownedBy(actor, state, command.data.webhookId);
@@ -42,7 +42,7 @@ export function decideWebhook(command: WebhookCommand, state: WebhookState, { ac
       if (actor.kind !== 'system' && !isAdmin(actor)) throw new NotAllowed('Only the system or an admin disables a webhook');
       if (state.status === 'none') throw new WebhookNotFound(command.data.webhookId);
       if (state.status !== 'active') return [];
-      return [{ type: 'WebhookDisabled', data: { webhookId: state.webhookId, stateCode: state.stateCode, reason: command.data.reason } }];
+      return [{ type: 'WebhookDisabled', data: { webhookId: state.webhookId, stateCode: state.stateCode, ownerId: state.ownerId, reason: command.data.reason } }];
     }
     default:
       return assertNever(command);

@@ -17,8 +17,8 @@ const registered: WebhookEvent = {
   type: 'WebhookRegistered',
   data: { webhookId: 'w1', url: 'https://hooks.wa.example/coalition', eventTypes: ['*'], secret: 'sixteen-chars-ok', ownerId: WA.id, stateCode: 'WA' },
 };
-const disabled: WebhookEvent = { type: 'WebhookDisabled', data: { webhookId: 'w1', stateCode: 'WA', reason: '8 failed attempts' } };
-const deleted: WebhookEvent = { type: 'WebhookDeleted', data: { webhookId: 'w1', stateCode: 'WA' } };
+const disabled: WebhookEvent = { type: 'WebhookDisabled', data: { webhookId: 'w1', stateCode: 'WA', ownerId: WA.id, reason: '8 failed attempts' } };
+const deleted: WebhookEvent = { type: 'WebhookDeleted', data: { webhookId: 'w1', stateCode: 'WA', ownerId: WA.id } };
 
 describe('Webhook', () => {
   describe('registration', () => {
@@ -122,7 +122,7 @@ describe('Webhook', () => {
         .thenThrows(NotAllowed));
 
     it('enables a disabled webhook, and does nothing to an active one', () => {
-      given(registered, disabled).when({ type: 'EnableWebhook', data: { webhookId: 'w1' } }).then([{ type: 'WebhookEnabled', data: { webhookId: 'w1', stateCode: 'WA' } }]);
+      given(registered, disabled).when({ type: 'EnableWebhook', data: { webhookId: 'w1' } }).then([{ type: 'WebhookEnabled', data: { webhookId: 'w1', stateCode: 'WA', ownerId: WA.id } }]);
       given(registered).when({ type: 'EnableWebhook', data: { webhookId: 'w1' } }).then([]);
     });
   });

@@ -241,7 +241,7 @@ export class WebhookDispatcher implements EventSink {
   private async ownerRights(ownerId: string): Promise<EventReader | undefined> {
     const owner = fold(userDecider, (await this.store.readStream(userStreamId(ownerId))) as unknown as UserEvent[]);
     if (owner.status !== 'active') return undefined;
-    return { kind: 'user', roles: owner.roles, stateCode: owner.stateCode };
+    return { id: ownerId, kind: 'user', roles: owner.roles, stateCode: owner.stateCode };
   }
 
   private async disable(webhookId: string, reason: string): Promise<void> {

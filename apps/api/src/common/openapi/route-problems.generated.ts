@@ -14,7 +14,7 @@ export const ROUTE_PROBLEMS: Record<string, RouteProblem[]> = {
   'CloseLegalActionController.close': [{kind: 'conflict', code: 'ACTION_CLOSED'}, {kind: 'conflict', code: 'ACTION_NOT_FILED'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'CloseProposalController.close': [{kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'PROPOSAL_CLOSED'}, {kind: 'conflict', code: 'PROPOSAL_STILL_OPEN'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'ConfirmReceiptController.confirmReceipt': [{kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'OFFER_NOT_ACCEPTED'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
-  'DeactivateUserController.deactivate': [{kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
+  'DeactivateUserController.deactivate': [{kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'conflict', code: 'LAST_ACTIVE_ADMIN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'DeclineOfferController.declineOffer': [{kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'OFFER_NOT_OPEN'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'DeleteWebhookController.delete': [{kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'DraftCompactController.draft': [{kind: 'conflict', code: 'DUPLICATE'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'invalid', code: 'VALIDATION_FAILED'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
