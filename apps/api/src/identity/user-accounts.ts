@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { fold, userDecider, UserEvent, UsernameTaken, UserRegistered, UserState, userStreamId } from '@coalition/domain';
+import { fold, userDecider, UserEvent, UsernameTaken, UserState, userStreamId } from '@coalition/domain';
 import { Database, EventStore, Queryable } from '@coalition/infra';
 
 /**
