@@ -11759,7 +11759,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "DATABASE_UNAVAILABLE";
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
                     };
                 };
             };
