@@ -9,18 +9,19 @@ import { log, round } from './lib/stats';
 import { appendSuite, AppendResult } from './suites/append';
 import { httpSuite, HttpResult } from './suites/http';
 import { lagSuite, LagMeasurement } from './suites/projection-lag';
+import { LoginResult, loginSuite } from './suites/login';
 import { readSideSuite } from './suites/read-side';
 import { RelayResult, relaySuite } from './suites/relay';
 import { ScalePoint, scaleSuite } from './suites/scale';
 
 /**
- * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale]`
+ * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,login]`
  *
  * Every figure and its baseline are measured in the same run, on the same PostgreSQL and
  * Kafka, each in a fresh database (and a fresh process where they could interfere).
  * --quick: shorter runs, smaller data sets, no scale test (at most 3 minutes).
  */
-const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale'] as const;
+const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'login'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Plan {
@@ -33,6 +34,7 @@ interface Plan {
   lagSeconds: number;
   readSideEvents: number;
   scaleCheckpoints: number[];
+  loginSeconds: number;
 }
 
 function plan(argv: string[]): Plan {
@@ -41,8 +43,8 @@ function plan(argv: string[]): Plan {
   for (const name of only ?? []) if (!SUITES.includes(name as Suite)) throw new Error(`unknown suite ${name}; choose from ${SUITES.join(', ')}`);
   const suites = (only as Suite[] | undefined) ?? SUITES.filter((s) => !(quick && s === 'scale'));
   return quick
-    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [] }
-    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000] };
+    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], loginSeconds: 6 }
+    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], loginSeconds: 15 };
 }
 
 async function machine() {
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
   let lag: LagMeasurement | undefined;
   let readSide: Awaited<ReturnType<typeof readSideSuite>> | undefined;
   let scale: ScalePoint[] | undefined;
+  let loginRun: LoginResult | undefined;
 
   if (p.suites.includes('append')) append = await appendSuite({ seconds: p.appendSeconds, rounds: p.rounds });
   if (p.suites.includes('http')) http = await httpSuite({ seconds: p.httpSeconds, rounds: p.rounds });
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
     lag = await lagSuite({ rate: Math.max(1, Math.round(max / 2)), seconds: p.lagSeconds });
   }
   if (p.suites.includes('read-side')) readSide = await readSideSuite({ events: p.readSideEvents });
+  if (p.suites.includes('login')) loginRun = await loginSuite({ seconds: p.loginSeconds });
   if (p.suites.includes('scale')) scale = await scaleSuite({ checkpoints: p.scaleCheckpoints, appendSeconds: p.appendSeconds });
 
   const latest = {
@@ -106,6 +110,10 @@ async function main(): Promise<void> {
     projection_lag_ms: lag && { p50: lag.p50, p99: lag.p99 },
     rebuild: readSide?.rebuild,
     verify: readSide?.verify,
+    login: loginRun && {
+      idle_p50_ms: loginRun.idle_p50_ms, under_attack_p50_ms: loginRun.under_attack_p50_ms,
+      live_idle_p99_ms: loginRun.live_idle_p99_ms, live_under_attack_p99_ms: loginRun.live_under_attack_p99_ms,
+    },
   };
   const targets = [
     append && { figure: 'append vs Emmett', ratio: ratio(append.ours_eps, append.emmett_eps), target: '>= 1.0', met: append.ours_eps >= append.emmett_eps },
@@ -115,6 +123,8 @@ async function main(): Promise<void> {
     lag && { figure: 'projection lag p99', ratio: lag.p99, target: '<= 100 ms', met: lag.p99 <= 100 },
     readSide && { figure: 'rebuild vs raw read', ratio: ratio(readSide.rebuild.ours_eps, readSide.rebuild.raw_read_eps), target: '>= 0.3', met: readSide.rebuild.ours_eps >= 0.3 * readSide.rebuild.raw_read_eps },
     readSide && { figure: 'verify vs raw sha256', ratio: ratio(readSide.verify.ours_eps, readSide.verify.raw_sha256_eps), target: '>= 0.5', met: readSide.verify.ours_eps >= 0.5 * readSide.verify.raw_sha256_eps },
+    loginRun && { figure: 'real login p50 under 32 bogus logins vs idle', ratio: ratio(loginRun.under_attack_p50_ms, loginRun.idle_p50_ms), target: '< 2', met: loginRun.under_attack_p50_ms < 2 * loginRun.idle_p50_ms },
+    loginRun && { figure: '/health/live p99 under 32 bogus logins', ratio: loginRun.live_under_attack_p99_ms, target: '< 50 ms', met: loginRun.live_under_attack_p99_ms < 50 },
   ].filter(Boolean);
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -130,6 +140,7 @@ async function main(): Promise<void> {
     projectionLag: lag,
     readSide: readSide?.measurement,
     scale,
+    login: loginRun,
   };
   // latest.json holds exactly the published keys, so only a run of every suite writes it.
   const name = complete ? 'latest' : 'partial';
