@@ -10,19 +10,20 @@ import { appendSuite, AppendResult } from './suites/append';
 import { ConsoleResult, consoleSuite } from './suites/console';
 import { httpSuite, HttpResult } from './suites/http';
 import { lagSuite, LagMeasurement } from './suites/projection-lag';
+import { LoginResult, loginSuite } from './suites/login';
 import { readSideSuite } from './suites/read-side';
 import { RelayResult, relaySuite } from './suites/relay';
 import { ScalePoint, scaleSuite } from './suites/scale';
 import { TransparencyLogResult, transparencyLogSuite } from './suites/transparency-log';
 
 /**
- * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,tlog,console]` (`--tlog-events=N` sizes the tlog store)
+ * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,login,tlog,console]` (`--tlog-events=N` sizes the tlog store)
  *
  * Every figure and its baseline are measured in the same run, on the same PostgreSQL and
  * Kafka, each in a fresh database (and a fresh process where they could interfere).
  * --quick: shorter runs, smaller data sets, no scale test (at most 3 minutes).
  */
-const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'tlog', 'console'] as const;
+const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'login', 'tlog', 'console'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Plan {
@@ -37,6 +38,7 @@ interface Plan {
   scaleCheckpoints: number[];
   tlogEvents: number;
   consoleRounds: number;
+  loginSeconds: number;
 }
 
 function plan(argv: string[]): Plan {
@@ -46,8 +48,8 @@ function plan(argv: string[]): Plan {
   const suites = (only as Suite[] | undefined) ?? SUITES.filter((s) => !(quick && s === 'scale'));
   const tlogEvents = Number(argv.find((a) => a.startsWith('--tlog-events='))?.slice('--tlog-events='.length) ?? (quick ? 50_000 : 1_000_000));
   return quick
-    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], tlogEvents, consoleRounds: 3 }
-    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], tlogEvents, consoleRounds: 7 };
+    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], tlogEvents, consoleRounds: 3, loginSeconds: 6 }
+    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], tlogEvents, consoleRounds: 7, loginSeconds: 15 };
 }
 
 async function machine() {
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
   let scale: ScalePoint[] | undefined;
   let tlog: TransparencyLogResult | undefined;
   let consoleResult: ConsoleResult | undefined;
+  let loginRun: LoginResult | undefined;
 
   if (p.suites.includes('append')) append = await appendSuite({ seconds: p.appendSeconds, rounds: p.rounds });
   if (p.suites.includes('http')) http = await httpSuite({ seconds: p.httpSeconds, rounds: p.rounds });
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
     lag = await lagSuite({ rate: Math.max(1, Math.round(max / 2)), seconds: p.lagSeconds });
   }
   if (p.suites.includes('read-side')) readSide = await readSideSuite({ events: p.readSideEvents });
+  if (p.suites.includes('login')) loginRun = await loginSuite({ seconds: p.loginSeconds });
   if (p.suites.includes('scale')) scale = await scaleSuite({ checkpoints: p.scaleCheckpoints, appendSeconds: p.appendSeconds });
   if (p.suites.includes('tlog')) tlog = await transparencyLogSuite({ appendSeconds: p.appendSeconds, rounds: p.rounds, storeEvents: p.tlogEvents });
   if (p.suites.includes('console')) consoleResult = await consoleSuite({ rounds: p.consoleRounds });
@@ -120,6 +124,10 @@ async function main(): Promise<void> {
       first_load_js_gzip_kb: consoleResult.firstLoadJsGzipKb,
       sign_in_to_home_p50_ms: consoleResult.signInToHomeMs.p50,
       vote_to_other_tally_p50_ms: consoleResult.voteToOtherTallyMs.p50,
+    },
+    login: loginRun && {
+      idle_p50_ms: loginRun.idle_p50_ms, under_attack_p50_ms: loginRun.under_attack_p50_ms,
+      live_idle_p99_ms: loginRun.live_idle_p99_ms, live_under_attack_p99_ms: loginRun.live_under_attack_p99_ms,
     },
   };
   const targets = [
@@ -138,6 +146,8 @@ async function main(): Promise<void> {
     consoleResult && { figure: 'console JS on first load (gzip)', ratio: consoleResult.firstLoadJsGzipKb, target: '< 250 KB', met: consoleResult.firstLoadJsGzipKb < 250 },
     consoleResult && { figure: 'console sign-in to home p50', ratio: consoleResult.signInToHomeMs.p50, target: '< 1000 ms', met: consoleResult.signInToHomeMs.p50 < 1000 },
     consoleResult && { figure: 'console vote to another tally p50', ratio: consoleResult.voteToOtherTallyMs.p50, target: '< 2000 ms', met: consoleResult.voteToOtherTallyMs.p50 < 2000 },
+    loginRun && { figure: 'real login p50 under 32 bogus logins vs idle', ratio: ratio(loginRun.under_attack_p50_ms, loginRun.idle_p50_ms), target: '< 2', met: loginRun.under_attack_p50_ms < 2 * loginRun.idle_p50_ms },
+    loginRun && { figure: '/health/live p99 under 32 bogus logins', ratio: loginRun.live_under_attack_p99_ms, target: '< 50 ms', met: loginRun.live_under_attack_p99_ms < 50 },
   ].filter(Boolean);
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -155,6 +165,7 @@ async function main(): Promise<void> {
     scale,
     transparencyLog: tlog,
     console: consoleResult,
+    login: loginRun,
   };
   // latest.json holds exactly the published keys, so only a run of every suite writes it.
   const name = complete ? 'latest' : 'partial';
