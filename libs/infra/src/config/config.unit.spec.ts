@@ -1,3 +1,4 @@
+import { cosigner, formatSignerKey, parseSignerKey, verifierKeyOf } from '@coalition/transparency-log';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -119,5 +120,26 @@ describe('loadConfig', () => {
     expect(loadConfig({}).benchRoutes).toBe(false);
     expect(loadConfig({ BENCH_ROUTES: 'true' }).benchRoutes).toBe(true);
     expect(() => loadConfig({ BENCH_ROUTES: 'yes' })).toThrow(/BENCH_ROUTES: must be true or false/);
+  });
+
+  it("reads the transparency log's key, origin and witnesses, and refuses what cannot work", () => {
+    const seed = Buffer.alloc(32, 7);
+    const key = formatSignerKey('coalition.example.gov/log', seed);
+    const witness = verifierKeyOf(cosigner('wa.example.gov/witness', seed));
+    const config = loadConfig({ LOG_SIGNING_KEY: key, WITNESSES: `http://127.0.0.1:7380/ ${witness}, http://127.0.0.1:7381 ${witness}` });
+    expect(config.transparencyLog).toMatchObject({
+      signingKey: key,
+      witnesses: [
+        { url: 'http://127.0.0.1:7380', verifierKey: witness },
+        { url: 'http://127.0.0.1:7381', verifierKey: witness },
+      ],
+      witnessTimeoutMs: 5_000,
+    });
+    expect(() => loadConfig({ LOG_SIGNING_KEY: 'PRIVATE+KEY+x+00000000+AAAA' })).toThrow(/LOG_SIGNING_KEY: must be a signed-note signer key/);
+    expect(() => loadConfig({ LOG_SIGNING_KEY: key, LOG_ORIGIN: 'other.example/log' })).toThrow(/a checkpoint's key name is its origin/);
+    expect(() => loadConfig({ LOG_ORIGIN: 'has space' })).toThrow(/LOG_ORIGIN: must hold no spaces/);
+    // A witness needs its cosignature (type 0x04) key: the log's own verifier key is refused.
+    expect(() => loadConfig({ WITNESSES: `http://127.0.0.1:7380 ${verifierKeyOf(parseSignerKey(key))}` })).toThrow(/WITNESSES: must be comma-separated/);
+    expect(() => loadConfig({ WITNESSES: `ftp://127.0.0.1 ${witness}` })).toThrow(/WITNESSES/);
   });
 });

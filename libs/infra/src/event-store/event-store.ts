@@ -149,14 +149,18 @@ export class EventStore {
     const outcomes = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       const streamIds = [...new Set(batch.map((b) => b.request.streamId))];
-      const rows = await tx.query<{ stream_id: string; version: number | null; head_position: string | null; head_hash: string | null; tree_size: string }>(
-        `SELECT s.stream_id, v.version, h.position AS head_position, h.hash AS head_hash, t.size AS tree_size
+      // The cached right edge is checked against the stored one: its last node must be in the table.
+      const edge = this.frontier?.roots().at(-1);
+      const rows = await tx.query<{ stream_id: string; version: number | null; head_position: string | null; head_hash: string | null; tree_size: string; edge_hash: Uint8Array | null }>(
+        `SELECT s.stream_id, v.version, h.position AS head_position, h.hash AS head_hash, t.size AS tree_size,
+                (SELECT hash FROM tlog_nodes WHERE level = $2 AND idx = $3) AS edge_hash
            FROM unnest($1::text[]) AS s(stream_id)
            LEFT JOIN LATERAL (SELECT max(version) AS version FROM events WHERE stream_id = s.stream_id) v ON true
            LEFT JOIN LATERAL (SELECT position, hash FROM events ORDER BY position DESC LIMIT 1) h ON true
            CROSS JOIN (SELECT size FROM tlog_state FOR UPDATE) t`,
-        [streamIds],
+        [streamIds, edge?.level ?? -1, edge?.index ?? -1],
       );
+      const edgeHash = rows[0]?.edge_hash;
       const versions = new Map(rows.map((row) => [row.stream_id, row.version == null ? 0 : Number(row.version)]));
       let head = { position: rows[0]?.head_position == null ? 0 : Number(rows[0].head_position), hash: rows[0]?.head_hash ?? GENESIS_HASH };
       const treeSize = Number(rows[0]?.tree_size ?? 0);
@@ -185,7 +189,8 @@ export class EventStore {
       }
       let tree: { frontier: Frontier; nodes: StoredNode[] } | undefined;
       if (written.length > 0 && treeSize === written[0].event.position - 1) {
-        const frontier = this.frontier?.treeSize === treeSize ? this.frontier.copy() : await readFrontier(tx, treeSize);
+        const cached = this.frontier?.treeSize === treeSize && edge && edgeHash && Buffer.from(edgeHash).equals(edge.hash) ? this.frontier : undefined;
+        const frontier = cached ? cached.copy() : await readFrontier(tx, treeSize);
         const nodes: StoredNode[] = [];
         for (const { leaf } of written) nodes.push(...frontier.append(leaf));
         tree = { frontier, nodes };
@@ -194,9 +199,9 @@ export class EventStore {
       // Work inside an append that fails rolls the whole transaction back; flush() then
       // retries each append alone, so only the one whose work failed is refused.
       for (const outcome of outcomes) if ('result' in outcome) await outcome.pending.withinAppend?.(tx, outcome.result);
-      return { outcomes, frontier: tree?.frontier };
-    }).then(({ outcomes, frontier }) => {
-      if (frontier) this.frontier = frontier;
+      // Kept before COMMIT, so the next transaction (already waiting at the lock) finds it; if the
+      // COMMIT fails, the check above refuses it (its last node is not in the table).
+      if (tree) this.frontier = tree.frontier;
       return outcomes;
     });
     for (const outcome of outcomes) {
