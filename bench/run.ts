@@ -13,15 +13,16 @@ import { lagSuite, LagMeasurement } from './suites/projection-lag';
 import { readSideSuite } from './suites/read-side';
 import { RelayResult, relaySuite } from './suites/relay';
 import { ScalePoint, scaleSuite } from './suites/scale';
+import { TransparencyLogResult, transparencyLogSuite } from './suites/transparency-log';
 
 /**
- * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,console]`
+ * `npm run bench [-- --quick] [-- --only=append,http,relay,lag,read-side,scale,tlog,console]` (`--tlog-events=N` sizes the tlog store)
  *
  * Every figure and its baseline are measured in the same run, on the same PostgreSQL and
  * Kafka, each in a fresh database (and a fresh process where they could interfere).
  * --quick: shorter runs, smaller data sets, no scale test (at most 3 minutes).
  */
-const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'console'] as const;
+const SUITES = ['append', 'http', 'relay', 'lag', 'read-side', 'scale', 'tlog', 'console'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Plan {
@@ -34,6 +35,7 @@ interface Plan {
   lagSeconds: number;
   readSideEvents: number;
   scaleCheckpoints: number[];
+  tlogEvents: number;
   consoleRounds: number;
 }
 
@@ -42,9 +44,10 @@ function plan(argv: string[]): Plan {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   for (const name of only ?? []) if (!SUITES.includes(name as Suite)) throw new Error(`unknown suite ${name}; choose from ${SUITES.join(', ')}`);
   const suites = (only as Suite[] | undefined) ?? SUITES.filter((s) => !(quick && s === 'scale'));
+  const tlogEvents = Number(argv.find((a) => a.startsWith('--tlog-events='))?.slice('--tlog-events='.length) ?? (quick ? 50_000 : 1_000_000));
   return quick
-    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], consoleRounds: 3 }
-    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], consoleRounds: 7 };
+    ? { quick, suites, appendSeconds: 6, httpSeconds: 6, rounds: 1, relayEvents: 20_000, lagSeconds: 8, readSideEvents: 30_000, scaleCheckpoints: [], tlogEvents, consoleRounds: 3 }
+    : { quick, suites, appendSeconds: 15, httpSeconds: 15, rounds: 2, relayEvents: 100_000, lagSeconds: 20, readSideEvents: 200_000, scaleCheckpoints: [100_000, 1_000_000], tlogEvents, consoleRounds: 7 };
 }
 
 async function machine() {
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
   let lag: LagMeasurement | undefined;
   let readSide: Awaited<ReturnType<typeof readSideSuite>> | undefined;
   let scale: ScalePoint[] | undefined;
+  let tlog: TransparencyLogResult | undefined;
   let consoleResult: ConsoleResult | undefined;
 
   if (p.suites.includes('append')) append = await appendSuite({ seconds: p.appendSeconds, rounds: p.rounds });
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
   }
   if (p.suites.includes('read-side')) readSide = await readSideSuite({ events: p.readSideEvents });
   if (p.suites.includes('scale')) scale = await scaleSuite({ checkpoints: p.scaleCheckpoints, appendSeconds: p.appendSeconds });
+  if (p.suites.includes('tlog')) tlog = await transparencyLogSuite({ appendSeconds: p.appendSeconds, rounds: p.rounds, storeEvents: p.tlogEvents });
   if (p.suites.includes('console')) consoleResult = await consoleSuite({ rounds: p.consoleRounds });
 
   const latest = {
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
     projection_lag_ms: lag && { p50: lag.p50, p99: lag.p99 },
     rebuild: readSide?.rebuild,
     verify: readSide?.verify,
+    transparency_log: tlog,
     console: consoleResult && {
       first_load_js_gzip_kb: consoleResult.firstLoadJsGzipKb,
       sign_in_to_home_p50_ms: consoleResult.signInToHomeMs.p50,
@@ -124,6 +130,11 @@ async function main(): Promise<void> {
     lag && { figure: 'projection lag p99', ratio: lag.p99, target: '<= 100 ms', met: lag.p99 <= 100 },
     readSide && { figure: 'rebuild vs raw read', ratio: ratio(readSide.rebuild.ours_eps, readSide.rebuild.raw_read_eps), target: '>= 0.3', met: readSide.rebuild.ours_eps >= 0.3 * readSide.rebuild.raw_read_eps },
     readSide && { figure: 'verify vs raw sha256', ratio: ratio(readSide.verify.ours_eps, readSide.verify.raw_sha256_eps), target: '>= 0.5', met: readSide.verify.ours_eps >= 0.5 * readSide.verify.raw_sha256_eps },
+    tlog && { figure: 'append with the tree vs without', ratio: ratio(tlog.append_with_tree_eps, tlog.append_without_tree_eps), target: '>= 0.9', met: tlog.append_with_tree_eps >= 0.9 * tlog.append_without_tree_eps },
+    tlog && { figure: `tlog verify vs raw sha256 (${tlog.store_events} leaves)`, ratio: ratio(tlog.verify_eps, tlog.raw_sha256_eps), target: '>= 0.5', met: tlog.verify_eps >= 0.5 * tlog.raw_sha256_eps },
+    tlog && { figure: `inclusion proof p99 (${tlog.store_events} events)`, ratio: tlog.inclusion_p99_ms, target: '<= 10 ms', met: tlog.inclusion_p99_ms <= 10 },
+    tlog && { figure: `consistency proof p99 (${tlog.store_events} events)`, ratio: tlog.consistency_p99_ms, target: '<= 10 ms', met: tlog.consistency_p99_ms <= 10 },
+    tlog && { figure: `backfill seconds (${tlog.store_events} events)`, ratio: tlog.backfill_seconds, target: `<= ${round((120 * tlog.store_events) / 1_000_000)} s`, met: tlog.backfill_seconds <= (120 * tlog.store_events) / 1_000_000 },
     consoleResult && { figure: 'console JS on first load (gzip)', ratio: consoleResult.firstLoadJsGzipKb, target: '< 250 KB', met: consoleResult.firstLoadJsGzipKb < 250 },
     consoleResult && { figure: 'console sign-in to home p50', ratio: consoleResult.signInToHomeMs.p50, target: '< 1000 ms', met: consoleResult.signInToHomeMs.p50 < 1000 },
     consoleResult && { figure: 'console vote to another tally p50', ratio: consoleResult.voteToOtherTallyMs.p50, target: '< 2000 ms', met: consoleResult.voteToOtherTallyMs.p50 < 2000 },
@@ -142,6 +153,7 @@ async function main(): Promise<void> {
     projectionLag: lag,
     readSide: readSide?.measurement,
     scale,
+    transparencyLog: tlog,
     console: consoleResult,
   };
   // latest.json holds exactly the published keys, so only a run of every suite writes it.

@@ -56,6 +56,7 @@ async function startEmbeddedApi(): Promise<{ baseUrl: string; stop: () => Promis
     rmSync(dataDir, { recursive: true, force: true });
   };
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Generous: on a shared two-core machine under load the embedded api has taken over a minute to start.
   const deadline = Date.now() + 180_000;
   while (!(await fetch(`${baseUrl}/health/live`).then((r) => r.ok, () => false))) {
     if (api.exitCode !== null || Date.now() > deadline) {

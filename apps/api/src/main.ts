@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { ConfigError, keepIdleConnectionsOpen, loadConfig } from '@coalition/infra';
+import { ConfigError, DataDirInUse, embeddedDirOf, keepIdleConnectionsOpen, loadConfig, lockHolderOf } from '@coalition/infra';
 import { dataLocation, readyBanner } from './bootstrap/banner';
 import { createApi } from './bootstrap/create-api';
 import { BootstrapAdmin } from './identity/bootstrap-admin';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Said before Nest starts, so it is one line rather than a framework stack trace (opening the database takes the lock itself).
+  const holder = config.embedded ? lockHolderOf(embeddedDirOf(config)) : undefined;
+  if (holder) throw new DataDirInUse(embeddedDirOf(config), holder);
   const app = await createApi(config);
   await app.listen(config.port, '0.0.0.0');
   keepIdleConnectionsOpen(app.getHttpServer());
@@ -18,6 +21,10 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
+  }
+  if (error instanceof DataDirInUse) {
+    process.stderr.write(`Coalition api not started. ${error.message}\n`);
+    process.exit(4);
   }
   process.stderr.write(`Coalition api failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);

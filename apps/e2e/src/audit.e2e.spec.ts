@@ -1,6 +1,9 @@
 import { parseAsyncApi } from '@coalition/infra/testing';
 import { ADMIN, Caller, Stack } from './stack';
 
+// The AsyncAPI reference parser and password hashing take seconds each on a busy machine.
+jest.setTimeout(60_000);
+
 interface AuditItem {
   position: number;
   eventId: string;

@@ -2,6 +2,9 @@ import { parseAsyncApi } from '@coalition/infra/testing';
 import { draftCompact, expectStatus, inSeconds, ratify, readUntil, vote } from './compacts.fixture';
 import { Caller, Stack } from './stack';
 
+// The AsyncAPI reference parser and password hashing take seconds each on a busy machine.
+jest.setTimeout(60_000);
+
 interface ChainReference {
   eventId: string;
   position: number;

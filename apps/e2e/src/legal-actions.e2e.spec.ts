@@ -199,9 +199,9 @@ describe('joint legal responses', () => {
     expectProblem(await open(ca, { signOnDeadline: '2026-03-01' }), 400, 'VALIDATION_FAILED');
     expectProblem(await open(ca, { title: '   ' }), 400, 'VALIDATION_FAILED');
     expectProblem(await open(ca, { leadState: 'NY' }), 400, 'VALIDATION_FAILED');
-    expectProblem(await ca.get('/legal-actions/not-a-uuid'), 400, 'VALIDATION_FAILED');
+    expectProblem(await ca.get('/legal-actions/not-a-uuid'), 404, 'NOT_FOUND');
     expectProblem(await ca.get(`/legal-actions/${randomUUID()}`), 404, 'NOT_FOUND');
     expectProblem(await ny.post(`/legal-actions/${randomUUID()}/signatories`, {}), 404, 'NOT_FOUND');
-    expectProblem(await ny.delete(`/legal-actions/${id}/signatories/ny`), 400, 'VALIDATION_FAILED');
+    expectProblem(await ny.delete(`/legal-actions/${id}/signatories/ny`), 404, 'NOT_FOUND');
   });
 });

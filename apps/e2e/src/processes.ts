@@ -38,7 +38,8 @@ export async function startApp(
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: a shared two-core machine under load takes its time over PGlite and Nest.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) {
       // Another run on this machine took the port between our pick and the app's listen: pick again.
@@ -49,7 +50,7 @@ export async function startApp(
     if (live) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${app} did not start within 60 s:\n${output}`);
+      throw new Error(`${app} did not start within 120 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -3,7 +3,7 @@ import { proposalStreamId, SYSTEM_ACTOR } from '@coalition/domain';
 import { createKafka, EventStore, metadataActor, openDatabase, physicalTopic, TOPICS } from '@coalition/infra';
 import { consumeUntil, testKafkaBrokers } from '@coalition/infra/testing';
 import { json } from './processes';
-import { PASSWORD, Stack } from './stack';
+import { metricsAuth, PASSWORD, Stack } from './stack';
 
 /**
  * The production shape: api and worker as separate processes against the real PostgreSQL and
@@ -24,7 +24,7 @@ describe('api and worker as separate processes on PostgreSQL and Kafka', () => {
       const ready = await json<{ details: Record<string, { status: string }> }>(await fetch(`${app.url}/health/ready`));
       expect(ready.details).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
     }
-    expect(await (await fetch(`${stack.worker.url}/metrics`)).text()).toContain('coalition_outbox_backlog');
+    expect(await (await fetch(`${stack.worker.url}/metrics`, { headers: metricsAuth })).text()).toContain('coalition_outbox_backlog');
   });
 
   it('keeps idle connections open longer than client pools do, so a reused socket is never closed under a request', async () => {

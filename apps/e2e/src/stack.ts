@@ -24,10 +24,15 @@ export interface StackOptions {
   databaseServerUrl?: string;
   /** The Kafka brokers (default: the shared test broker). */
   kafkaBrokers?: string[];
+  /** Runs on the fresh database before the processes start (to lay down a store made by an older version, say). */
+  beforeStart?: (databaseUrl: string) => Promise<void>;
 }
 
 export const ADMIN = { username: 'root.admin', password: 'a long admin password' };
 export const PASSWORD = 'correct horse battery';
+/** What Prometheus would present: the production shape refuses /metrics without it. */
+export const METRICS_TOKEN = 'e2e-metrics-token-0123456789';
+export const metricsAuth = { authorization: `Bearer ${METRICS_TOKEN}` };
 
 /**
  * The production shape for end-to-end tests: a fresh database on the real PostgreSQL, the
@@ -57,6 +62,7 @@ export class Stack {
   static async start(options: StackOptions = {}): Promise<Stack> {
     const database = await createTestDatabase({ serverUrl: options.databaseServerUrl });
     await database.db.close();
+    await options.beforeStart?.(database.url);
     const env = {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: (options.kafkaBrokers ?? testKafkaBrokers()).join(','),
@@ -64,6 +70,9 @@ export class Stack {
       JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
       BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      METRICS_TOKEN,
+      // Suites log their principals in all at once while setting up; the security suite tests the default bound.
+      LOGIN_HASH_QUEUE: '64',
       ...options.env,
     };
     const started = await Promise.allSettled([startApp('api', env, freePort()), startApp('worker', env, freePort())]);

@@ -1,4 +1,4 @@
-import { ed25519PrivateKey, keyId, MalformedNote, NoteSigner, rawPublicKey, signatureBy, signatureLine, ALG_COSIGNATURE_V1, cosignedMessage, isValidKeyName } from './note';
+import { ed25519PrivateKey, keyId, MalformedNote, NoteSigner, rawPublicKey, signatureBy, signatureLine, ALG_COSIGNATURE_V1, cosignedMessage, isValidKeyName, strictBase64 } from './note';
 import { sign } from 'node:crypto';
 
 /**
@@ -31,4 +31,19 @@ export function cosign(signer: NoteSigner, noteText: string, timestamp: number):
     sign: (message) => Buffer.concat([stamp, signer.sign(message)]),
   };
   return signatureLine(signatureBy(timestamped, Buffer.from(cosignedMessage(noteText, timestamp))));
+}
+
+/** A cosigner's private key, in the signer-key format with type 0x04: `PRIVATE+KEY+<name>+<hex key ID>+<base64(0x04 || seed)>`. */
+export function formatCosignerKey(name: string, seed: Uint8Array): string {
+  const signer = cosigner(name, seed);
+  return `PRIVATE+KEY+${name}+${signer.keyId.toString(16).padStart(8, '0')}+${Buffer.concat([Uint8Array.of(ALG_COSIGNATURE_V1), seed]).toString('base64')}`;
+}
+
+export function parseCosignerKey(text: string): NoteSigner {
+  const match = /^PRIVATE\+KEY\+([^+\s]+)\+([0-9a-f]{8})\+(\S+)$/.exec(text.trim());
+  const key = match && strictBase64(match[3]);
+  if (!match || !key || key.length !== 33 || key[0] !== ALG_COSIGNATURE_V1) throw new MalformedNote('malformed cosigner key');
+  const signer = cosigner(match[1], key.subarray(1));
+  if (signer.keyId.toString(16).padStart(8, '0') !== match[2]) throw new MalformedNote('cosigner key hash does not match the key');
+  return signer;
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, hash as oneShot, timingSafeEqual } from 'node:crypto';
 
 /*
  * The verifier is written from RFC 9162's verification algorithms (§2.1.3.2 and §2.1.4.2),
@@ -12,8 +12,13 @@ const h = (...parts: Uint8Array[]): Buffer => {
   return digest.digest();
 };
 const LEAF = Uint8Array.of(0x00);
-const NODE = Uint8Array.of(0x01);
-const hashChildren = (left: Uint8Array, right: Uint8Array): Buffer => h(NODE, left, right);
+// One reused buffer for 0x01 || left || right: full verification hashes a node per leaf.
+const children = Buffer.alloc(65, 0x01);
+const hashChildren = (left: Uint8Array, right: Uint8Array): Buffer => {
+  children.set(left, 1);
+  children.set(right, 33);
+  return oneShot('sha256', children, 'buffer') as unknown as Buffer;
+};
 const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && timingSafeEqual(a, b);
 
 /** Halving that stays exact above 2^31, where `>>` would not. */
@@ -117,6 +122,9 @@ function isExactPowerOfTwo(n: number): boolean {
 
 /** SHA-256(0x00 || data), computed here rather than imported, for the same reason. */
 export const verifierLeafHash = (data: Uint8Array): Buffer => h(LEAF, data);
+
+/** SHA-256 of bytes that already start with the 0x00 leaf prefix (a verifier streaming a file writes it in place). */
+export const prefixedLeafHash = (prefixed: Uint8Array): Buffer => oneShot('sha256', prefixed, 'buffer') as unknown as Buffer;
 
 /**
  * The root of a log fed leaf hash by leaf hash, in O(log n) memory: the verifier's own

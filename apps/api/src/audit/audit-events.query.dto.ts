@@ -4,6 +4,11 @@ import { EventFilter } from '@coalition/infra';
 import { IsISO8601, IsNumberString, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ReadQuery } from '../common/http/list-query.dto';
 
+/** Printable text only: a NUL or another control character matches nothing and PostgreSQL refuses it. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
+const printable = (field: string) => Matches(PRINTABLE, { message: `${field} must not contain control characters` });
+
 export class LimitQuery extends ReadQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'At most this many items' })
   @IsOptional()
@@ -26,12 +31,14 @@ export class AuditFilterQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @printable('streamId')
   streamId?: string;
 
   @ApiPropertyOptional({ description: 'Only this event type (e.g. VoteCast)' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @printable('type')
   type?: string;
 
   @ApiPropertyOptional({ description: "Only events whose actor acted for this state (the principal's state; admin and system actions have none)", example: 'WA' })
@@ -43,6 +50,7 @@ export class AuditFilterQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @printable('actorId')
   actorId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Recorded at or after this time (ISO 8601)' })

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SYSTEM_ACTOR, userDecider, UsernameTaken, userStreamId } from '@coalition/domain';
+import { SYSTEM_ACTOR, UsernameTaken, userDecider, userStreamId } from '@coalition/domain';
 import { AppConfig, APP_CONFIG, CommandExecutor } from '@coalition/infra';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { UserAccounts } from './user-accounts';
@@ -50,7 +50,8 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
 
   /** Registers the admin, or, when the username is taken, checks the existing user matches what was asked for. */
   private async ensure(username: string, password: string): Promise<void> {
-    const { state, passwordHash } = await this.accounts.load(UserAccounts.idFor(username));
+    const existing = await this.accounts.idOf(username);
+    const { state, passwordHash } = existing ? await this.accounts.load(existing) : { state: { status: 'none' as const }, passwordHash: undefined };
     if (state.status === 'none') {
       await this.register(username, password);
       return;
@@ -74,25 +75,26 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
   }
 
   private async register(username: string, password: string): Promise<void> {
-    const userId = UserAccounts.idFor(username);
-    const registering = this.executor.execute(userDecider, {
-      streamId: userStreamId(userId),
-      actor: SYSTEM_ACTOR,
-      command: {
-        type: 'RegisterUser',
-        data: {
-          userId,
-          username,
-          displayName: 'Administrator',
-          roles: ['admin'],
-          stateCode: null,
-          passwordHash: await hashPassword(password),
-          stateRegistered: false,
-        },
-      },
-    });
+    if (await this.accounts.idOf(username)) return;
+    const userId = UserAccounts.newId();
     try {
-      await registering;
+      await this.executor.execute(userDecider, {
+        streamId: userStreamId(userId),
+        actor: SYSTEM_ACTOR,
+        withinAppend: (tx) => this.accounts.reserve(tx, username, userId),
+        command: {
+          type: 'RegisterUser',
+          data: {
+            userId,
+            username,
+            displayName: 'Administrator',
+            roles: ['admin'],
+            stateCode: null,
+            passwordHash: await hashPassword(password),
+            stateRegistered: false,
+          },
+        },
+      });
     } catch (error) {
       // Another api process starting at the same moment registered it first.
       if (error instanceof UsernameTaken) return;

@@ -14,7 +14,7 @@ import { DeactivateUserHandler } from './deactivate-user/deactivate-user.handler
 import { DeactivateUserController } from './deactivate-user/deactivate-user.http.controller';
 import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
 import { IssueApiKeyController } from './issue-api-key/issue-api-key.http.controller';
-import { JWT_SIGNING } from './jwt-signing';
+import { deploymentUrn, JWT_SIGNING } from './jwt-signing';
 import { JwtStrategy } from './jwt.strategy';
 import { ListApiKeysController } from './list-api-keys/list-api-keys.http.controller';
 import { ListUsersController } from './list-users/list-users.http.controller';
@@ -60,7 +60,14 @@ export class IdentityModule {
         IssueApiKeyController, ListApiKeysController, RevokeApiKeyController, ChangePasswordController, ResetPasswordController,
       ],
       providers: [
-        { provide: JWT_SIGNING, useValue: { secret: jwtSecret } },
+        {
+          provide: JWT_SIGNING,
+          useFactory: async (config: AppConfig, db: Database) => {
+            const id = config.deploymentId ?? String((await db.query('SELECT id FROM deployment_identity ORDER BY created_at LIMIT 1'))[0].id);
+            return { secret: jwtSecret, deployment: deploymentUrn(id) };
+          },
+          inject: [APP_CONFIG, Database],
+        },
         UserAccounts,
         AuthTokens,
         LocalStrategy,

@@ -23,7 +23,7 @@ export class MeDto {
 
 @ApiSchema({ name: 'User' })
 export class UserDto implements UserView {
-  @ApiProperty({ description: 'Derived from the lower-cased username' }) id!: string;
+  @ApiProperty({ description: 'Random, revealing nothing of the username (users registered before 2026-12 keep ids derived from theirs)' }) id!: string;
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];

@@ -4,13 +4,14 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Principal } from '../common/auth/principal';
 import { UserAccounts } from './user-accounts';
-import { JWT_SIGNING } from './jwt-signing';
+import { JWT_SIGNING, JwtSigning } from './jwt-signing';
 import { Inject } from '@nestjs/common';
 
 interface Claims {
   sub: string;
   /** The credentials version it was issued at; tokens from before the claim existed count as version 0. */
   cv?: number;
+  exp?: number;
 }
 
 /** Our own short-lived bearer tokens. The user is re-read on every request so a deactivation or a password change bites at once. */
@@ -18,7 +19,7 @@ interface Claims {
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     private readonly accounts: UserAccounts,
-    @Inject(JWT_SIGNING) signing: { secret: string },
+    @Inject(JWT_SIGNING) signing: JwtSigning,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -27,10 +28,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       // under load). Its types predate KeyObject support, hence the cast.
       secretOrKey: createSecretKey(Buffer.from(signing.secret)) as unknown as Buffer,
       algorithms: ['HS256'],
+      // Only tokens this deployment issued for itself; with a shared JWT_SECRET another's are refused.
+      issuer: signing.deployment,
+      audience: signing.deployment,
     });
   }
 
   async validate(claims: Claims): Promise<Principal> {
+    // jsonwebtoken checks `exp` only when present: a token without one would never expire.
+    if (typeof claims.exp !== 'number') throw new UnauthorizedException('The token has no expiry');
     const state = await this.accounts.current(claims.sub);
     if (state.status !== 'active') throw new UnauthorizedException('This account is not active');
     if ((claims.cv ?? 0) !== state.credentialsVersion) throw new UnauthorizedException('This token was issued before a password change; sign in again');

@@ -5,6 +5,8 @@ import { Principal } from '../common/auth/principal';
 import { DUMMY_HASH, verifyPassword } from './password-hasher';
 import { UserAccounts } from './user-accounts';
 
+const UNKNOWN_USER_ID = '00000000-0000-4000-8000-000000000000';
+
 /** Username and password. Unknown user and wrong password fail alike, in the same time. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
@@ -13,7 +15,8 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   async validate(username: string, password: string): Promise<Principal> {
-    const { state, passwordHash } = await this.accounts.load(UserAccounts.idFor(username));
+    // An unknown username reads an empty stream, so both failures do the same work.
+    const { state, passwordHash } = await this.accounts.load((await this.accounts.idOf(username)) ?? UNKNOWN_USER_ID);
     const matches = await verifyPassword(password, passwordHash ?? DUMMY_HASH);
     if (!matches || state.status !== 'active') throw new UnauthorizedException('Invalid username or password');
     const { userId: id, roles, stateCode, credentialsVersion } = state;

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { fold, userDecider, UserEvent, UserState, userStreamId } from '@coalition/domain';
-import { Database, EventStore } from '@coalition/infra';
+import { fold, userDecider, UserEvent, UsernameTaken, UserState, userStreamId } from '@coalition/domain';
+import { Database, EventStore, Queryable } from '@coalition/infra';
 
 /**
  * Identity lookups fold the user's own stream from the event store rather than a read model,
@@ -14,10 +14,27 @@ export class UserAccounts {
     private readonly db: Database,
   ) {}
 
-  /** A user's id is derived from the lower-cased username: uniqueness is then the stream's own optimistic concurrency, with no race. */
-  static idFor(username: string): string {
-    const hex = createHash('sha256').update(`coalition:user:${username.toLowerCase()}`).digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  /**
+   * A new user's id: random, so it reveals nothing of the username (ids are shown to every
+   * principal). Users registered before keep the ids they had, derived from their usernames.
+   */
+  static newId(): string {
+    return randomUUID();
+  }
+
+  /** The id of the user holding `username` (any case), if any. */
+  async idOf(username: string): Promise<string | undefined> {
+    const rows = await this.db.query('SELECT user_id FROM usernames WHERE username_key = lower($1)', [username]);
+    return rows.length > 0 ? String(rows[0].user_id) : undefined;
+  }
+
+  /** Takes `username` for `userId` inside the registration's own transaction; a taken one rolls it back as DUPLICATE. */
+  async reserve(tx: Queryable, username: string, userId: string): Promise<void> {
+    const rows = await tx.query(
+      'INSERT INTO usernames (username_key, user_id) VALUES (lower($1), $2) ON CONFLICT (username_key) DO NOTHING RETURNING user_id',
+      [username, userId],
+    );
+    if (rows.length === 0) throw new UsernameTaken(username);
   }
 
   async load(userId: string): Promise<{ state: UserState; passwordHash?: string }> {
@@ -30,6 +47,21 @@ export class UserAccounts {
   /** The user as it stands now, for a bearer token on every request: folded incrementally (EventStore.fold). */
   async current(userId: string): Promise<UserState> {
     return (await this.store.fold(userDecider, userStreamId(userId))).state;
+  }
+
+  /**
+   * How many admins are active, not counting `exceptUserId`: registered with the admin role and
+   * never deactivated. Read from the event store itself (`q` may be an append's transaction, to
+   * see that transaction's own events).
+   */
+  async activeAdminsOtherThan(exceptUserId: string, q: Queryable = this.db): Promise<number> {
+    const rows = await q.query(
+      `SELECT count(*)::int AS n FROM events r
+        WHERE r.type = 'UserRegistered' AND r.data->'roles' ? 'admin' AND r.data->>'userId' <> $1
+          AND NOT EXISTS (SELECT 1 FROM events d WHERE d.stream_id = r.stream_id AND d.type = 'UserDeactivated')`,
+      [exceptUserId],
+    );
+    return Number(rows[0].n);
   }
 
   async anyAdminRegistered(): Promise<boolean> {

@@ -9,6 +9,8 @@ import { EventFeedController } from './event-feed/event-feed.http.controller';
 import { ListWebhookDeliveriesController } from './list-webhook-deliveries/list-webhook-deliveries.http.controller';
 import { ListWebhooksController } from './list-webhooks/list-webhooks.http.controller';
 import { ReadProblemPageController } from './read-problem-page/read-problem-page.http.controller';
+import { RotateWebhookSecretHandler } from './rotate-webhook-secret/rotate-webhook-secret.handler';
+import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-webhook-secret.http.controller';
 import { RegisterWebhookHandler } from './register-webhook/register-webhook.handler';
 import { RegisterWebhookController } from './register-webhook/register-webhook.http.controller';
 
@@ -20,6 +22,7 @@ import { RegisterWebhookController } from './register-webhook/register-webhook.h
     ListWebhooksController,
     DeleteWebhookController,
     EnableWebhookController,
+    RotateWebhookSecretController,
     ListWebhookDeliveriesController,
     AsyncApiDocumentController,
     ReadProblemPageController,
@@ -29,6 +32,7 @@ import { RegisterWebhookController } from './register-webhook/register-webhook.h
     RegisterWebhookHandler,
     DeleteWebhookHandler,
     EnableWebhookHandler,
+    RotateWebhookSecretHandler,
   ],
 })
 export class IntegrationModule {}

@@ -7,6 +7,8 @@ import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@coalit
 import { createApi } from '../bootstrap/create-api';
 
 export const TEST_ADMIN = { username: 'matrix.admin', password: 'a long admin password' };
+/** The production shape refuses /metrics without it. */
+export const TEST_METRICS_TOKEN = 'matrix-metrics-token-0123456789';
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -70,6 +72,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
     DB_POOL_SIZE: '4',
     LOG_LEVEL: 'error',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...env,
   });
   let app: INestApplication | undefined;

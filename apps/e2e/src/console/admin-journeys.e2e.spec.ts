@@ -129,7 +129,7 @@ describe('the staff console: an administrator in a real browser', () => {
     expect(key.length).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Copy the key' }).click();
     await see(page.getByText('Copied to the clipboard.'));
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(key);
     await visit(page, 'admin-api-keys');
 
     const withKey = stack.apiKey(key);

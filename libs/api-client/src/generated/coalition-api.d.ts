@@ -57,7 +57,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The Prometheus text exposition format; docs/operations.md lists what is measured.
+         * @description The Prometheus text exposition format; docs/operations.md lists what is measured. Needs `Authorization: Bearer <METRICS_TOKEN>` when the deployment sets METRICS_TOKEN; without one it is open in the embedded default and refused in the production shape.
          *
          *     **Who may call:** anyone; no credentials needed.
          */
@@ -1306,6 +1306,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/{id}/secret-rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's signing secret
+         * @description Mints a new secret (`whsec_` + base64 of 32 random bytes) and answers it once. Until the grace period ends, `webhook-signature` carries a signature with each secret and `X-Coalition-Signature` still uses the previous one; afterwards only the new secret signs.
+         *
+         *     **Who may call:** users with the role `admin` or `coordinator`; no API key. A principal bound to a state acts only for that state.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -1434,7 +1456,7 @@ export interface components {
             position: number;
         };
         User: {
-            /** @description Derived from the lower-cased username */
+            /** @description Random, revealing nothing of the username (users registered before 2026-12 keep ids derived from theirs) */
             id: string;
             username: string;
             displayName: string;
@@ -2468,6 +2490,40 @@ export interface components {
             streamId: string;
             delivery: components["schemas"]["WebhookDeliveryState"];
         };
+        RotateWebhookSecretRequest: {
+            /**
+             * @description How long deliveries stay signed with the previous secret too (0: stop at once, as after a leak)
+             * @default 86400
+             */
+            gracePeriodSeconds?: number;
+        };
+        RotatedWebhookSecret: {
+            /**
+             * @description Id of the aggregate the command acted on (or created)
+             * @example 3f0c8f8e-5d0b-4b8e-9a55-0c1d2e3f4a5b
+             */
+            id: string;
+            /**
+             * @description The aggregate's stream version after the command: send it as If-Match to pin the next command
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description Global position of the last event written: pass it as minPosition to read your write
+             * @example 42
+             */
+            position: number;
+            /**
+             * @description The new secret, in the Standard Webhooks form; shown only in this answer (an Idempotency-Key replay answers without it)
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+            /**
+             * Format: date-time
+             * @description Until about then deliveries are signed with the previous secret too
+             */
+            previousSecretExpiresAt: string;
+        };
         WebhookDelivery: {
             /** Format: uuid */
             eventId: string;
@@ -2721,7 +2777,10 @@ export interface operations {
     scrapeMetrics: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
+                authorization: string;
+                /** @description Bearer <METRICS_TOKEN> */
+                Authorization?: string;
                 /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
                 "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
             };
@@ -2739,6 +2798,27 @@ export interface operations {
                 content: {
                     "text/plain": string;
                 };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No or a wrong metrics token */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Too many requests: wait for `Retry-After` seconds */
             429: {
@@ -3265,7 +3345,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                        code: "IDEMPOTENCY_KEY_REUSED" | "LAST_ACTIVE_ADMIN" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -11484,6 +11564,174 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the command safely: the same key from the same principal answers the first answer and writes nothing (another body with it is 409 IDEMPOTENCY_KEY_REUSED) */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description The stream version the caller last saw (a GET answers it as `version`): the command is refused with 412 VERSION_CONFLICT if the aggregate has moved since */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The owner or an admin: the new secret, shown only here */
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedWebhookSecret"];
+                };
+            };
+            /** @description The request is malformed: unknown or missing fields, wrong types or formats (`errors` names each field) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No, expired or invalid credentials */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed: a role or scope the route does not accept, or acting for another state */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Nothing is known by that id */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A business rule or a concurrent change refused the command; `code` says which */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description `If-Match` named a version the stream has moved past */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

@@ -16,9 +16,11 @@ import type { WebhookEvent } from '../webhook/webhook.events';
  * - `compact-members`: any principal of a member state of the compact the event's data names
  *   (`compactId`), withdrawn members included, applicants not; API keys with `read` or
  *   `resources:write` (not `legal:read` alone), as for the compact's resources;
+ * - `owner`: the user the event's data names as `ownerId` (a webhook's URL and settings are
+ *   its owner's business, as `GET /webhooks` is);
  * - `administrators`: nobody beyond admins and auditors, who read everything.
  */
-export type EventAudience = 'all-principals' | 'legal' | 'own-state' | 'compact-members' | 'administrators';
+export type EventAudience = 'all-principals' | 'legal' | 'own-state' | 'compact-members' | 'owner' | 'administrators';
 
 export interface EventCatalogEntry {
   readonly streamType: string;
@@ -56,8 +58,8 @@ export const EVENT_CATALOG: readonly EventCatalogEntry[] = [
   { streamType: 'proposal', audience: 'all-principals', eventTypes: namesOf<ProposalEvent>({ ProposalOpened: true, VoteCast: true, ProposalClosed: true }) },
   {
     streamType: 'webhook',
-    audience: 'own-state',
-    eventTypes: namesOf<WebhookEvent>({ WebhookRegistered: true, WebhookDisabled: true, WebhookEnabled: true, WebhookDeleted: true }),
+    audience: 'owner',
+    eventTypes: namesOf<WebhookEvent>({ WebhookRegistered: true, WebhookDisabled: true, WebhookEnabled: true, WebhookDeleted: true, WebhookSecretRotated: true }),
   },
   {
     streamType: 'resource-pool',

@@ -15,7 +15,8 @@ export const audienceOf = (streamType: string): EventAudience =>
   CONTRACT_AUDIENCES[streamType] ?? catalogEntryOf(streamType)?.audience ?? 'administrators';
 
 /** The facts visibility depends on: who reads, and which stream and state an event belongs to. */
-export type EventReader = Pick<Actor, 'kind' | 'roles' | 'stateCode' | 'scopes'>;
+/** `id` is needed only for events addressed to one owner (`owner` audience); without it the reader owns nothing. */
+export type EventReader = Pick<Actor, 'kind' | 'roles' | 'stateCode' | 'scopes'> & { readonly id?: string };
 
 export interface ReadableEvent {
   readonly streamType: string;
@@ -83,6 +84,8 @@ export function mayReadEvent(reader: EventReader, event: ReadableEvent, facts: R
       const compactId = compactOfEvent(event);
       return reader.stateCode !== null && compactId !== undefined && facts.memberOfCompacts.has(compactId);
     }
+    case 'owner':
+      return reader.kind === 'user' && reader.id !== undefined && event.data.ownerId === reader.id;
     case 'administrators':
       return false;
   }

@@ -2,7 +2,7 @@ import { Actor } from '../shared';
 import { membershipReadsResources } from '../resource-pool/resource-pool.access';
 import { compactToCheck, mayReadEvent, ReadableEvent, ReaderFacts } from './event-visibility';
 
-const user = (roles: Actor['roles'], stateCode: string | null = null): Actor => ({ id: 'u', kind: 'user', roles, stateCode });
+const user = (roles: Actor['roles'], stateCode: string | null = null): Actor => ({ id: `${roles[0]}-${stateCode}`, kind: 'user', roles, stateCode });
 const key = (scopes: NonNullable<Actor['scopes']>, stateCode = 'WA'): Actor => ({ id: 'k', kind: 'api-key', roles: [], stateCode, scopes });
 const event = (streamType: string, data: Record<string, unknown> = {}, actorStateCode: string | null = 'WA'): ReadableEvent => ({ streamType, data, actorStateCode });
 
@@ -41,14 +41,20 @@ describe('event visibility', () => {
   it('shows a state its own API keys, as the API contract says, whatever the catalog holds', () =>
     expect(allowed(event('api-key', { stateCode: 'WA' }, null))).toEqual(['admin', 'auditor', 'WA coordinator', 'WA read key']));
 
-  it('shows a state its own webhooks, through coordinators and read keys of that state', () => {
-    expect(allowed(event('webhook', { stateCode: 'WA' }, null))).toEqual(['admin', 'auditor', 'WA coordinator', 'WA read key']);
-    expect(allowed(event('webhook', { stateCode: 'CA' }, 'CA'))).toEqual(['admin', 'auditor', 'CA coordinator', 'CA read key']);
+  it("shows a webhook's events (its URL among them) only to its owner, admins and auditors, not to the owner's state", () => {
+    expect(allowed(event('webhook', { webhookId: 'w1', url: 'https://hooks.wa.example', stateCode: 'WA', ownerId: 'coordinator-WA' }, 'WA')))
+      .toEqual(['admin', 'auditor', 'WA coordinator']);
+    expect(allowed(event('webhook', { webhookId: 'w2', stateCode: 'WA', ownerId: 'another-wa-coordinator' }, 'WA'))).toEqual(['admin', 'auditor']);
+    // Recorded before events named their owner: administrators only.
+    expect(allowed(event('webhook', { webhookId: 'w3', stateCode: 'WA' }, 'WA'))).toEqual(['admin', 'auditor']);
   });
 
+  it('never lets an API key own a webhook event, whatever its id', () =>
+    expect(mayReadEvent({ ...key(['read']), id: 'k' }, event('webhook', { ownerId: 'k', stateCode: 'WA' }))).toBe(false));
+
   it("falls back to the actor's state when the data names none", () => {
-    expect(allowed(event('webhook', { webhookId: 'w1' }, 'CA'))).toEqual(['admin', 'auditor', 'CA coordinator', 'CA read key']);
-    expect(allowed(event('webhook', { webhookId: 'w1' }, null))).toEqual(['admin', 'auditor']);
+    expect(allowed(event('api-key', { keyId: 'k1' }, 'CA'))).toEqual(['admin', 'auditor', 'CA coordinator', 'CA read key']);
+    expect(allowed(event('api-key', { keyId: 'k1' }, null))).toEqual(['admin', 'auditor']);
   });
 
   it("shows resource-sharing events to every principal of the compact's member states, but not legal:read-only keys", () => {

@@ -13,7 +13,14 @@ export type RegisterUser = Command<
     stateRegistered: boolean;
   }
 >;
-export type DeactivateUser = Command<'DeactivateUser', { userId: string }>;
+export type DeactivateUser = Command<
+  'DeactivateUser',
+  {
+    userId: string;
+    /** How many active admins there are besides this user (counted by the caller). */
+    otherActiveAdmins: number;
+  }
+>;
 /**
  * The user changes its own password. The caller (which hashes, and so is not pure) has checked
  * the current password already; a wrong one never reaches the domain.

@@ -1,6 +1,6 @@
 import { assertNever, CommandContext, Decider, NotAllowed } from '../shared';
 import { UserCommand } from './user.commands';
-import { OwnPasswordNeedsCurrent, StateRequiredForRole, UserInactive, UsernameTaken, UserNotFound } from './user.errors';
+import { LastActiveAdmin, OwnPasswordNeedsCurrent, StateRequiredForRole, UserInactive, UsernameTaken, UserNotFound } from './user.errors';
 import { UserEvent } from './user.events';
 import { evolveUser, initialUserState, UserState } from './user.state';
 
@@ -34,6 +34,7 @@ export function decideUser(command: UserCommand, state: UserState, { actor }: Co
     case 'DeactivateUser':
       if (state.status === 'none') throw new UserNotFound(command.data.userId);
       if (state.status === 'inactive') return [];
+      if (state.roles.includes('admin') && command.data.otherActiveAdmins < 1) throw new LastActiveAdmin();
       return [{ type: 'UserDeactivated', data: { userId: command.data.userId } }];
     case 'ResetPassword': {
       const { userId, passwordHash } = command.data;

@@ -2,7 +2,7 @@ import { NotAllowed, SYSTEM_ACTOR } from '../shared';
 import { coordinatorOf, specFor, testContext } from '../testing';
 import { RegisterUser } from './user.commands';
 import { userDecider } from './user.decide';
-import { OwnPasswordNeedsCurrent, StateRequiredForRole, UserInactive, UsernameTaken, UserNotFound } from './user.errors';
+import { LastActiveAdmin, OwnPasswordNeedsCurrent, StateRequiredForRole, UserInactive, UsernameTaken, UserNotFound } from './user.errors';
 import { evolveUser, initialUserState } from './user.state';
 import { UserEvent } from './user.events';
 
@@ -49,12 +49,12 @@ describe('User', () => {
     given().when(register(), { actor: coordinatorOf('WA') }).thenThrows(NotAllowed, 'FORBIDDEN'));
 
   it('deactivates once, then records nothing', () => {
-    given(registered).when({ type: 'DeactivateUser', data: { userId: 'u1' } }).then([{ type: 'UserDeactivated', data: { userId: 'u1' } }]);
-    given(registered, { type: 'UserDeactivated', data: { userId: 'u1' } }).when({ type: 'DeactivateUser', data: { userId: 'u1' } }).then([]);
+    given(registered).when({ type: 'DeactivateUser', data: { userId: 'u1', otherActiveAdmins: 0 } }).then([{ type: 'UserDeactivated', data: { userId: 'u1' } }]);
+    given(registered, { type: 'UserDeactivated', data: { userId: 'u1' } }).when({ type: 'DeactivateUser', data: { userId: 'u1', otherActiveAdmins: 0 } }).then([]);
   });
 
   it('cannot deactivate an unknown user', () =>
-    given().when({ type: 'DeactivateUser', data: { userId: 'nope' } }).thenThrows(UserNotFound, 'NOT_FOUND'));
+    given().when({ type: 'DeactivateUser', data: { userId: 'nope', otherActiveAdmins: 1 } }).thenThrows(UserNotFound, 'NOT_FOUND'));
 
   describe('passwords', () => {
     const self = { id: 'u1', kind: 'user' as const, stateCode: 'WA', roles: ['coordinator' as const] };
@@ -89,5 +89,16 @@ describe('User', () => {
       expect(versions.map((s) => (s.status === 'none' ? null : s.credentialsVersion))).toEqual([0, 1, 2]);
       expect(versions[2]).toMatchObject({ status: 'active', roles: ['coordinator'], stateCode: 'WA' });
     });
+  });
+
+  describe('when the user is an admin', () => {
+    const admin: UserEvent = { type: 'UserRegistered', data: { ...registered.data, userId: 'a1', roles: ['admin'], stateCode: null } };
+    const deactivate = (otherActiveAdmins: number) => ({ type: 'DeactivateUser', data: { userId: 'a1', otherActiveAdmins } }) as const;
+
+    it('refuses to deactivate the last active admin', () =>
+      given(admin).when(deactivate(0)).thenThrows(LastActiveAdmin, 'LAST_ACTIVE_ADMIN'));
+
+    it('deactivates an admin while another stays active', () =>
+      given(admin).when(deactivate(1)).then([{ type: 'UserDeactivated', data: { userId: 'a1' } }]));
   });
 });

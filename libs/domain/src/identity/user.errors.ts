@@ -33,3 +33,11 @@ export class UserInactive extends ConflictError {
     super(`User ${userId} is deactivated`);
   }
 }
+
+/** Someone must always be able to administer the deployment. */
+export class LastActiveAdmin extends ConflictError {
+  readonly code = 'LAST_ACTIVE_ADMIN';
+  constructor() {
+    super('The last active admin cannot be deactivated: register another admin first');
+  }
+}

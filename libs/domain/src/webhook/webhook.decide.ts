@@ -1,13 +1,13 @@
 import { isKnownEventType } from '../event-catalog/event-catalog';
 import { Actor, assertNever, CommandContext, Decider, NotAllowed } from '../shared';
-import { WebhookCommand } from './webhook.commands';
+import { MAX_SECRET_GRACE_SECONDS, WebhookCommand } from './webhook.commands';
 import { InvalidWebhook, WebhookNotFound } from './webhook.errors';
 import { WebhookEvent } from './webhook.events';
 import { evolveWebhook, initialWebhookState, WebhookState } from './webhook.state';
 
 const isAdmin = (actor: Actor) => actor.kind === 'user' && actor.roles.includes('admin');
 
-export function decideWebhook(command: WebhookCommand, state: WebhookState, { actor }: CommandContext): WebhookEvent[] {
+export function decideWebhook(command: WebhookCommand, state: WebhookState, { actor, now }: CommandContext): WebhookEvent[] {
   switch (command.type) {
     case 'RegisterWebhook': {
       const { webhookId, url, eventTypes, secret } = command.data;
@@ -19,19 +19,30 @@ export function decideWebhook(command: WebhookCommand, state: WebhookState, { ac
     }
     case 'DeleteWebhook': {
       const current = ownedBy(actor, state, command.data.webhookId);
-      return [{ type: 'WebhookDeleted', data: { webhookId: current.webhookId, stateCode: current.stateCode } }];
+      return [{ type: 'WebhookDeleted', data: { webhookId: current.webhookId, stateCode: current.stateCode, ownerId: current.ownerId } }];
     }
     case 'EnableWebhook': {
       const current = ownedBy(actor, state, command.data.webhookId);
       if (current.status === 'active') return [];
-      return [{ type: 'WebhookEnabled', data: { webhookId: current.webhookId, stateCode: current.stateCode } }];
+      return [{ type: 'WebhookEnabled', data: { webhookId: current.webhookId, stateCode: current.stateCode, ownerId: current.ownerId } }];
+    }
+    case 'RotateWebhookSecret': {
+      const current = ownedBy(actor, state, command.data.webhookId);
+      const { secret, gracePeriodSeconds } = command.data;
+      checkSecret(secret);
+      if (secret === current.secret) throw new InvalidWebhook('The new secret must differ from the current one');
+      if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_SECRET_GRACE_SECONDS) {
+        throw new InvalidWebhook(`gracePeriodSeconds must be a whole number from 0 to ${MAX_SECRET_GRACE_SECONDS}`);
+      }
+      const previousSecretExpiresAt = new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString();
+      return [{ type: 'WebhookSecretRotated', data: { webhookId: current.webhookId, stateCode: current.stateCode, secret, previousSecretExpiresAt } }];
     }
     case 'DisableWebhook': {
       // The delivery worker disables a webhook that keeps failing; it may race with a deletion.
       if (actor.kind !== 'system' && !isAdmin(actor)) throw new NotAllowed('Only the system or an admin disables a webhook');
       if (state.status === 'none') throw new WebhookNotFound(command.data.webhookId);
       if (state.status !== 'active') return [];
-      return [{ type: 'WebhookDisabled', data: { webhookId: state.webhookId, stateCode: state.stateCode, reason: command.data.reason } }];
+      return [{ type: 'WebhookDisabled', data: { webhookId: state.webhookId, stateCode: state.stateCode, ownerId: state.ownerId, reason: command.data.reason } }];
     }
     default:
       return assertNever(command);
@@ -49,8 +60,25 @@ function ownedBy(actor: Actor, state: WebhookState, webhookId: string): Exclude<
 export function validateWebhookRegistration({ url, eventTypes, secret }: { url: string; eventTypes: readonly string[]; secret: string }): void {
   checkUrl(url);
   checkEventTypes(eventTypes);
-  if (secret.length < 16) throw new InvalidWebhook('secret must be at least 16 characters');
+  checkSecret(secret);
 }
+
+/**
+ * At least 16 characters; a secret in the Standard Webhooks form (`whsec_` and base64) must
+ * hold 24 to 64 bytes, as that specification requires, since receivers decode it.
+ */
+function checkSecret(secret: string): void {
+  if (secret.length < 16) throw new InvalidWebhook('secret must be at least 16 characters');
+  if (!secret.startsWith(STANDARD_SECRET_PREFIX)) return;
+  const encoded = secret.slice(STANDARD_SECRET_PREFIX.length);
+  const bytes = Math.floor((encoded.length * 3) / 4) - (encoded.endsWith('==') ? 2 : encoded.endsWith('=') ? 1 : 0);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 !== 0 || bytes < 24 || bytes > 64) {
+    throw new InvalidWebhook('a whsec_ secret must be base64 of 24 to 64 bytes (Standard Webhooks)');
+  }
+}
+
+/** How Standard Webhooks marks a symmetric secret: `whsec_` then the base64 of its bytes. */
+export const STANDARD_SECRET_PREFIX = 'whsec_';
 
 function checkUrl(url: string): void {
   let parsed: URL;

@@ -1,9 +1,10 @@
 import { NotAllowed, SYSTEM_ACTOR } from '../shared';
 import { adminActor, coordinatorOf, specFor, testContext } from '../testing';
-import { RegisterWebhook } from './webhook.commands';
+import { RegisterWebhook, RotateWebhookSecret } from './webhook.commands';
 import { webhookDecider } from './webhook.decide';
 import { InvalidWebhook, WebhookNotFound } from './webhook.errors';
 import { WebhookEvent } from './webhook.events';
+import { evolveWebhook, initialWebhookState, signingSecrets } from './webhook.state';
 import { webhookWants } from './webhook.subscription';
 
 const WA = coordinatorOf('WA');
@@ -16,8 +17,8 @@ const registered: WebhookEvent = {
   type: 'WebhookRegistered',
   data: { webhookId: 'w1', url: 'https://hooks.wa.example/coalition', eventTypes: ['*'], secret: 'sixteen-chars-ok', ownerId: WA.id, stateCode: 'WA' },
 };
-const disabled: WebhookEvent = { type: 'WebhookDisabled', data: { webhookId: 'w1', stateCode: 'WA', reason: '8 failed attempts' } };
-const deleted: WebhookEvent = { type: 'WebhookDeleted', data: { webhookId: 'w1', stateCode: 'WA' } };
+const disabled: WebhookEvent = { type: 'WebhookDisabled', data: { webhookId: 'w1', stateCode: 'WA', ownerId: WA.id, reason: '8 failed attempts' } };
+const deleted: WebhookEvent = { type: 'WebhookDeleted', data: { webhookId: 'w1', stateCode: 'WA', ownerId: WA.id } };
 
 describe('Webhook', () => {
   describe('registration', () => {
@@ -56,6 +57,56 @@ describe('Webhook', () => {
 
     it('refuses a secret shorter than 16 characters', () =>
       given().when(register({ secret: 'too-short' })).thenThrows(InvalidWebhook));
+
+    it('takes a Standard Webhooks secret of 24 to 64 bytes, and refuses one of another size or not base64', () => {
+      const whsec = (bytes: number) => `whsec_${Buffer.alloc(bytes, 7).toString('base64')}`;
+      given().when(register({ secret: whsec(32) })).then([{ ...registered, data: { ...registered.data, secret: whsec(32) } } as WebhookEvent]);
+      given().when(register({ secret: whsec(16) })).thenThrows(InvalidWebhook);
+      given().when(register({ secret: whsec(65) })).thenThrows(InvalidWebhook);
+      given().when(register({ secret: 'whsec_not*base64*not*base64' })).thenThrows(InvalidWebhook);
+    });
+  });
+
+  describe('secret rotation', () => {
+    const rotate = (overrides: Partial<RotateWebhookSecret['data']> = {}): RotateWebhookSecret => ({
+      type: 'RotateWebhookSecret',
+      data: { webhookId: 'w1', secret: 'a brand new secret', gracePeriodSeconds: 3600, ...overrides },
+    });
+    const now = testContext(WA)().now;
+
+    it('records the new secret and when the previous one stops signing', () =>
+      given(registered)
+        .when(rotate())
+        .then([
+          {
+            type: 'WebhookSecretRotated',
+            data: { webhookId: 'w1', stateCode: 'WA', secret: 'a brand new secret', previousSecretExpiresAt: new Date(now.getTime() + 3_600_000).toISOString() },
+          },
+        ]));
+
+    it('is for the owner or an admin only, of a webhook that exists', () => {
+      given(registered).when(rotate(), { actor: coordinatorOf('OR') }).thenThrows(NotAllowed);
+      given(registered, deleted).when(rotate()).thenThrows(WebhookNotFound);
+      given().when(rotate()).thenThrows(WebhookNotFound);
+    });
+
+    it.each([[-1], [8 * 24 * 3600], [1.5]])('refuses a grace period of %s seconds', (gracePeriodSeconds) =>
+      given(registered).when(rotate({ gracePeriodSeconds })).thenThrows(InvalidWebhook));
+
+    it('refuses the current secret or a short one', () => {
+      given(registered).when(rotate({ secret: 'sixteen-chars-ok' })).thenThrows(InvalidWebhook);
+      given(registered).when(rotate({ secret: 'short' })).thenThrows(InvalidWebhook);
+    });
+
+    it('signs with both secrets until the grace period ends, then with the new one alone', () => {
+      const state = [registered, { type: 'WebhookSecretRotated', data: { webhookId: 'w1', stateCode: 'WA', secret: 'new secret 123456', previousSecretExpiresAt: '2026-12-03T12:00:00.000Z' } } as WebhookEvent].reduce(
+        evolveWebhook,
+        initialWebhookState(),
+      );
+      if (state.status === 'none') throw new Error('no webhook');
+      expect(signingSecrets(state, new Date('2026-12-03T11:59:59.000Z'))).toEqual(['new secret 123456', 'sixteen-chars-ok']);
+      expect(signingSecrets(state, new Date('2026-12-03T12:00:00.000Z'))).toEqual(['new secret 123456']);
+    });
   });
 
   describe('deletion and re-enabling', () => {
@@ -71,7 +122,7 @@ describe('Webhook', () => {
         .thenThrows(NotAllowed));
 
     it('enables a disabled webhook, and does nothing to an active one', () => {
-      given(registered, disabled).when({ type: 'EnableWebhook', data: { webhookId: 'w1' } }).then([{ type: 'WebhookEnabled', data: { webhookId: 'w1', stateCode: 'WA' } }]);
+      given(registered, disabled).when({ type: 'EnableWebhook', data: { webhookId: 'w1' } }).then([{ type: 'WebhookEnabled', data: { webhookId: 'w1', stateCode: 'WA', ownerId: WA.id } }]);
       given(registered).when({ type: 'EnableWebhook', data: { webhookId: 'w1' } }).then([]);
     });
   });

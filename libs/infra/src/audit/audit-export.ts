@@ -57,6 +57,8 @@ export interface AuditExportRequest {
   after?: number;
   filter?: EventFilter;
   pageSize?: number;
+  /** Called after each page with the events written so far (the CLI's progress bar). */
+  onProgress?: (written: number) => void;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function writeAuditExport(store: EventStore, out: Writable, request
           : events.map((event) => `${JSON.stringify(event)}\n`).join('');
     await write(chunk);
     written += page.length;
+    request.onProgress?.(written);
     cursor = page[page.length - 1].position;
     if (page.length < pageSize) break;
   }

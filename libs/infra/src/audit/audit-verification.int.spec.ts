@@ -83,8 +83,14 @@ describe('audit verification and checkpoints (PostgreSQL, Kafka)', () => {
 
     const checked = await verify('--position', String(values[0].position), '--hash', values[0].hash);
     expect(checked.status).toBe(0);
-    expect(checked.output).toMatch(/^audit chain intact: 18 events, head 18 /);
-    expect((await verify('--position', '12', '--hash', 'f'.repeat(64))).status).toBe(1);
+    expect(checked.output).toMatch(/^audit chain intact: 18 events, head 18 .*; passes through checkpoint 12\n/);
+    // A checkpoint the intact chain does not pass through is a mismatch (3), not a broken chain (1).
+    const other = await verify('--position', '12', '--hash', 'f'.repeat(64));
+    expect(other.status).toBe(3);
+    expect(other.output).toMatch(/^checkpoint MISMATCH at position 12: the chain is intact/);
+    expect(other.output).not.toMatch(/BROKEN/);
+    expect((await verify('--position', '99', '--hash', head.hash)).output).toMatch(/^checkpoint MISMATCH: the chain is intact but ends at position 18, before the checkpoint's position 99/);
+    expect((await verify('--help')).status).toBe(0);
     expect((await verify('--position', '12')).status).toBe(2);
   }, 60_000);
 
@@ -117,7 +123,7 @@ describe('audit verification and checkpoints (PostgreSQL, Kafka)', () => {
     });
     expect((await verify()).status).toBe(0);
     const against = await verify('--position', String(kept.position), '--hash', kept.hash);
-    expect(against.status).toBe(1);
-    expect(against.result).toMatchObject({ ok: false, firstInvalidPosition: kept.position });
+    expect(against.status).toBe(3);
+    expect(against.result).toMatchObject({ ok: false, chainIntact: true, checkpointMismatch: { position: kept.position, checkpointHash: kept.hash } });
   }, 60_000);
 });

@@ -140,6 +140,11 @@ const schema = z.object({
     .optional(),
   WITNESS_TIMEOUT_MS: wholeNumber(100, 120_000).default(5_000),
   TLOG_BACKFILL_BATCH: wholeNumber(1, 100_000).default(5_000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOGIN_HASH_CONCURRENCY: wholeNumber(1, 64).default(2),
+  LOGIN_HASH_QUEUE: wholeNumber(0, 10_000).default(8),
+  LOGIN_ADDRESS_FAILURE_LIMIT: wholeNumber(10, 1_000_000).default(100),
+  DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'may hold only letters, digits, ".", "_", ":" and "-" (1 to 100)').optional(),
 });
 
 function parses(parse: (text: string) => unknown): (text: string) => boolean {
@@ -225,6 +230,16 @@ function toConfig(env: z.infer<typeof schema>) {
       witnessTimeoutMs: env.WITNESS_TIMEOUT_MS,
       backfillBatch: env.TLOG_BACKFILL_BATCH,
     },
+    /**
+     * The bearer token /metrics requires. Unset, /metrics is open in the embedded default (a
+     * developer's machine) and refused to everyone in the production shape: its counts and
+     * timings reveal privileged activity (legal-action commands among them).
+     */
+    metricsToken: env.METRICS_TOKEN,
+    /** Issuer and audience of our access tokens; unset, the random identity the database was created with. */
+    deploymentId: env.DEPLOYMENT_ID,
+    /** Password checks at once, and waiting, before a login answers 429; failed logins per client address per 15 minutes. */
+    login: { hashConcurrency: env.LOGIN_HASH_CONCURRENCY, hashQueue: env.LOGIN_HASH_QUEUE, addressFailureLimit: env.LOGIN_ADDRESS_FAILURE_LIMIT },
   };
 }
 

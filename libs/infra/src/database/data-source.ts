@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { AppConfig } from '../config/config';
+import { lockDataDir } from './data-dir-lock';
 import { Database } from './database';
 import { MIGRATIONS } from './migrations';
 
@@ -30,11 +31,15 @@ export interface DatabaseOptions {
   timeouts?: DatabaseTimeouts;
   /** Shown in pg_stat_activity: which process holds a connection. */
   applicationName?: string;
+  /** Embedded only: who holds the data directory, in words, for the lock file (see DataDirInUse). */
+  holder?: string;
 }
+
+export const embeddedDirOf = (config: Pick<AppConfig, 'dataDir'>): string => resolve(config.dataDir, 'pglite');
 
 export const databaseOptionsFrom = (config: AppConfig, applicationName?: string): DatabaseOptions =>
   config.embedded
-    ? { embeddedDir: resolve(config.dataDir, 'pglite') }
+    ? { embeddedDir: embeddedDirOf(config), holder: applicationName === 'coalition-embedded' ? `the Coalition api on http://localhost:${config.port}` : undefined }
     : { url: config.databaseUrl, poolSize: config.dbPoolSize, timeouts: config.dbTimeouts, applicationName };
 
 /**
@@ -61,9 +66,14 @@ function poolSettings(options: DatabaseOptions) {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const embedded = !options.url;
   let dataSource: DataSource;
+  let release: (() => void) | undefined;
   if (embedded) {
     const dir = options.embeddedDir ?? 'memory://';
-    if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+    if (!dir.startsWith('memory://')) {
+      // PGlite is single-process: a second opener would abort inside WebAssembly. Refuse it in words instead.
+      release = lockDataDir(dir, options.holder);
+      mkdirSync(dir, { recursive: true });
+    }
     dataSource = new DataSource({
       type: 'postgres',
       driver: new PGliteDriver({ dataDir: dir }).driver,
@@ -79,8 +89,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       extra: poolSettings(options),
     });
   }
-  await dataSource.initialize();
-  return new Database(dataSource, embedded);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    release?.();
+    throw error;
+  }
+  return new Database(dataSource, embedded, release);
 }
 
 /**

@@ -22,6 +22,8 @@ export class Database implements Queryable {
   constructor(
     readonly dataSource: DataSource,
     private readonly singleConnection: boolean,
+    /** Runs once the connection is closed (the embedded data directory's lock is released). */
+    private readonly onClose?: () => void,
   ) {}
 
   get isEmbedded(): boolean {
@@ -74,6 +76,7 @@ export class Database implements Queryable {
 
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    this.onClose?.();
   }
 
   /**

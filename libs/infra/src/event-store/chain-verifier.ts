@@ -22,7 +22,7 @@ export interface ChainCheckpoint {
  */
 export async function verifyChain(
   db: Database,
-  options: { checkpoint?: ChainCheckpoint; from?: ChainCheckpoint; pageSize?: number } = {},
+  options: { checkpoint?: ChainCheckpoint; from?: ChainCheckpoint; pageSize?: number; onProgress?: (checkedEvents: number) => void } = {},
 ): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 5000;
   let expectedPosition = 1;
@@ -71,6 +71,7 @@ export async function verifyChain(
       expectedPosition += 1;
       checked += 1;
     }
+    options.onProgress?.(checked);
   }
   if (options.checkpoint && !checkpointSeen) {
     return {

@@ -17,12 +17,23 @@ export interface RebuildReport {
  * published are folded, and each projection's per-partition checkpoint is set to match, so
  * Kafka deliveries after the rebuild neither skip nor repeat anything.
  */
-export function rebuildProjections(db: Database, projections: readonly Projection[], pageSize = 2000): Promise<RebuildReport> {
-  return db.transaction((tx) => rebuildWithin(tx, projections, pageSize));
+export function rebuildProjections(
+  db: Database,
+  projections: readonly Projection[],
+  pageSize = 2000,
+  /** Called after each page with the events folded so far (the CLI's progress bar). */
+  onProgress?: (events: number) => void,
+): Promise<RebuildReport> {
+  return db.transaction((tx) => rebuildWithin(tx, projections, pageSize, onProgress));
 }
 
 /** The rebuild inside a transaction the caller holds (readModelsMatchRebuild rolls it back). */
-export async function rebuildWithin(tx: Queryable, projections: readonly Projection[], pageSize = 2000): Promise<RebuildReport> {
+export async function rebuildWithin(
+  tx: Queryable,
+  projections: readonly Projection[],
+  pageSize = 2000,
+  onProgress?: (events: number) => void,
+): Promise<RebuildReport> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_LOCK]);
   const tables = [...new Set(projections.flatMap((p) => p.tables))];
   if (tables.length > 0) await tx.query(`TRUNCATE ${tables.join(', ')}`);
@@ -67,6 +78,7 @@ export async function rebuildWithin(tx: Queryable, projections: readonly Project
     for (const projection of projections) {
       await applyEvents(projection, page.filter((p) => p.topic === projection.topic).map((p) => p.event), tx);
     }
+    onProgress?.(events);
     if (rows.length < pageSize) break;
   }
   for (const [key, position] of checkpoints) {

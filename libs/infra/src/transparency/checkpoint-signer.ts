@@ -20,6 +20,15 @@ export interface WitnessObserver {
   refused?(witness: string, status: number | 'invalid', reason: string): void;
 }
 
+/** The worker's observer: every cosignature and every refusal counted, by witness (and status). */
+export const witnessMetrics = (metrics: {
+  witnessCosignatures: { inc(labels: { witness: string }): void };
+  witnessRefusals: { inc(labels: { witness: string; status: string }): void };
+}): WitnessObserver => ({
+  cosigned: (witness) => metrics.witnessCosignatures.inc({ witness }),
+  refused: (witness, status) => metrics.witnessRefusals.inc({ witness, status: String(status) }),
+});
+
 const asBuffer = (value: unknown): Buffer => (Buffer.isBuffer(value) ? value : Buffer.from(value as Uint8Array));
 
 /**

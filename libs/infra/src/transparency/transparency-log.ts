@@ -1,9 +1,9 @@
 import { consistencyProof, Frontier, Hash, inclusionProof, NodeSource, nodesRead, rootAt, sourceOf } from '@coalition/transparency-log';
 import { SECRET_EVENT_FIELDS } from '@coalition/domain';
-import { Database, Queryable } from '../database/database';
+import { Database } from '../database/database';
 import { canonicalBytes, chainHashOf, GENESIS_HASH } from '../event-store/hash-chain';
 import { EVENT_COLUMNS, StoredEvent, toStoredEvent } from '../event-store/stored-event';
-import { nodeColumns, readFrontier, readNodes, storedTreeSize } from './tree-nodes';
+import { nodeColumns, readFrontier, storedTreeSize } from './tree-nodes';
 
 export class TreeSizeUnavailable extends Error {
   constructor(
@@ -45,35 +45,49 @@ export class TransparencyLog {
     return storedTreeSize(this.db);
   }
 
-  private async checkedSize(size: number | undefined, q: Queryable = this.db): Promise<number> {
-    const available = await storedTreeSize(q);
-    const wanted = size ?? available;
+  /**
+   * Runs a proof computation for a tree of `size` leaves (the current tree when undefined) with
+   * the nodes it reads, fetched with the tree's size in one query: one round trip per proof.
+   */
+  private async compute<T>(size: number | undefined, work: (size: number, node: NodeSource) => T): Promise<{ size: number; result: T }> {
+    const wanted = size ?? (await storedTreeSize(this.db));
+    const keys = nodesRead((node) => work(wanted, node));
+    const rows = await this.db.query<{ level: number | null; idx: string | null; hash: Uint8Array | null; tree_size: string }>(
+      `SELECT n.level, n.idx, n.hash, s.size AS tree_size
+         FROM tlog_state s
+         LEFT JOIN (
+           SELECT t.level, t.idx, t.hash FROM tlog_nodes t
+             JOIN unnest($1::smallint[], $2::bigint[]) AS k(level, idx) ON t.level = k.level AND t.idx = k.idx
+         ) n ON true`,
+      [keys.map((k) => k.level), keys.map((k) => k.index)],
+    );
+    const available = Number(rows[0]?.tree_size ?? 0);
     if (wanted > available) throw new TreeSizeUnavailable(wanted, available);
-    return wanted;
-  }
-
-  private async compute<T>(work: (node: NodeSource) => T): Promise<T> {
-    const nodes = await readNodes(this.db, nodesRead(work));
-    return work(sourceOf(nodes));
+    const nodes = rows.filter((r) => r.hash !== null).map((r) => ({ level: Number(r.level), index: Number(r.idx), hash: Buffer.from(r.hash as Uint8Array) }));
+    return { size: wanted, result: work(wanted, sourceOf(nodes)) };
   }
 
   async root(size: number): Promise<Hash> {
-    await this.checkedSize(size);
-    return this.compute((node) => rootAt(size, node));
+    return (await this.compute(size, (n, node) => rootAt(n, node))).result;
   }
 
   async inclusion(position: number, treeSize?: number): Promise<InclusionProof> {
-    const size = await this.checkedSize(treeSize);
-    if (position < 1 || position > size) throw new TreeSizeUnavailable(position, size);
+    if (treeSize !== undefined && (position < 1 || position > treeSize)) throw new TreeSizeUnavailable(position, treeSize);
     const index = position - 1;
-    const [row] = await this.db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = $1`, [position]);
-    const event = toStoredEvent(row);
-    const { proof, leaf } = await this.compute((node) => ({ proof: inclusionProof(index, size, node), leaf: node(0, index) }));
+    const [computed, rows] = await Promise.all([
+      this.compute(treeSize, (n, node) => {
+        if (index >= n) throw new TreeSizeUnavailable(position, n);
+        return { proof: inclusionProof(index, n, node), leaf: node(0, index) };
+      }),
+      this.db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = $1`, [position]),
+    ]);
+    const event = toStoredEvent(rows[0]);
+    const { proof, leaf } = computed.result;
     const redacted = credentialFields(event);
     return {
       position,
       leafIndex: index,
-      treeSize: size,
+      treeSize: computed.size,
       ...(redacted.length === 0 ? { leaf: canonicalBytes(event).toString('base64') } : {}),
       leafHash: b64(leaf),
       proof: proof.map(b64),
@@ -82,10 +96,12 @@ export class TransparencyLog {
   }
 
   async consistency(from: number, to?: number): Promise<ConsistencyProof> {
-    const size = await this.checkedSize(to);
-    if (from > size) throw new TreeSizeUnavailable(from, size);
-    const proof = await this.compute((node) => consistencyProof(from, size, node));
-    return { from, to: size, proof: proof.map(b64) };
+    if (to !== undefined && from > to) throw new TreeSizeUnavailable(from, to);
+    const { size, result } = await this.compute(to, (n, node) => {
+      if (from > n) throw new TreeSizeUnavailable(from, n);
+      return consistencyProof(from, n, node);
+    });
+    return { from, to: size, proof: result.map(b64) };
   }
 
   /** The latest signed checkpoint with every cosignature collected for it, as one signed note. */

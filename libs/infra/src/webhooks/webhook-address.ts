@@ -1,24 +1,42 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { InvalidError } from '@coalition/domain';
 
-/** Loopback, private, link-local and other non-public ranges a webhook must not reach unless the deployment allows it. */
-const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32],
-] as const) NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+/** The IPv4 address in the low 32 bits of an IPv6 address, or in bits 16-47 (6to4). */
+const ipv4Of = (high: number, low: number): ipaddr.IPv4 => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 
-/** Whether an IP address is loopback, private, link-local or otherwise not on the public internet. */
+/**
+ * The IPv4 address an IPv6 address stands for, where its form embeds one a packet may end up at:
+ * IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), IPv4-compatible (::a.b.c.d),
+ * 6to4 (2002:aabb:ccdd::/48) and NAT64's well-known prefix (64:ff9b::a.b.c.d).
+ */
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  const parts = address.parts;
+  const zerosUpTo = (n: number) => parts.slice(0, n).every((part) => part === 0);
+  if (zerosUpTo(5) && (parts[5] === 0xffff || parts[5] === 0)) return ipv4Of(parts[6], parts[7]); // mapped, compatible
+  if (zerosUpTo(4) && parts[4] === 0xffff && parts[5] === 0) return ipv4Of(parts[6], parts[7]); // translated
+  if (parts[0] === 0x2002) return ipv4Of(parts[1], parts[2]); // 6to4
+  if (parts[0] === 0x64 && parts[1] === 0xff9b && parts.slice(2, 6).every((part) => part === 0)) return ipv4Of(parts[6], parts[7]); // NAT64
+  return undefined;
+}
+
+/**
+ * Whether an IP address is loopback, private, link-local or otherwise not on the public
+ * internet, classified by ipaddr.js (the library Express itself uses for `trust proxy`) rather
+ * than by hand-kept ranges: an IPv4 address must be plain `unicast`; an IPv6 address that embeds
+ * an IPv4 one is judged by that IPv4 address; any other IPv6 address must be plain `unicast`, so
+ * site-local (fec0::/10), Teredo (2001::/32), local-use NAT64 (64:ff9b:1::/48), documentation
+ * and every other special range are refused. Anything that is not an IP address is refused too.
+ */
 export function isNonPublicAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return NON_PUBLIC.check(address, 'ipv4');
-  if (family !== 6) return true;
-  // BlockList also checks an IPv4-mapped IPv6 address (::ffff:10.0.0.1) against the IPv4 ranges.
-  return NON_PUBLIC.check(address, 'ipv6');
+  if (!ipaddr.isValid(address)) return true;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return parsed.range() !== 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
+  const v4 = embeddedIPv4(v6);
+  if (v4) return v4.range() !== 'unicast';
+  return v6.range() !== 'unicast';
 }
 
 export class WebhookAddressNotAllowed extends InvalidError {

@@ -255,7 +255,7 @@ describe('webhook delivery (PostgreSQL, receivers started here)', () => {
     expect(hook.received[0].body).not.toContain(SECRET);
     expect(JSON.parse(hook.received[0].body).data).not.toHaveProperty('secret');
 
-    await executor.execute(userDecider, { streamId: userStreamId(WA_COORDINATOR.id), command: { type: 'DeactivateUser', data: { userId: WA_COORDINATOR.id } }, actor: testAdmin });
+    await executor.execute(userDecider, { streamId: userStreamId(WA_COORDINATOR.id), command: { type: 'DeactivateUser', data: { userId: WA_COORDINATOR.id, otherActiveAdmins: 1 } }, actor: testAdmin });
     await registerState('BB');
     await project();
     const repository = new WebhooksRepository(db);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import {
-  EventReader, fold, mayReadEvent, SYSTEM_ACTOR, userDecider, UserEvent, userStreamId, webhookDecider, WebhookEvent, webhookStreamId, webhookWants,
+  EventReader, fold, mayReadEvent, signingSecrets, SYSTEM_ACTOR, userDecider, UserEvent, userStreamId, webhookDecider, WebhookEvent, webhookStreamId, webhookWants,
 } from '@coalition/domain';
 import { Database } from '../database/database';
 import { CommandExecutor } from '../event-store/command-executor';
@@ -12,7 +12,7 @@ import { toCloudEvent } from '../messaging/cloud-event';
 import { EventSink } from '../messaging/event-transport';
 import { LoopStatus } from '../observability/worker-loops';
 import { BackoffLoop } from '../worker/backoff-loop';
-import { sendWebhook, WebhookRequest, WebhookResponse } from './webhook-sender';
+import { sendWebhook, webhookMessageId, WebhookRequest, WebhookResponse } from './webhook-sender';
 
 export interface WebhookDeliveryOptions {
   allowPrivate: boolean;
@@ -210,7 +210,8 @@ export class WebhookDispatcher implements EventSink {
         const result = await this.send({
           url: webhook.url,
           body: JSON.stringify(toCloudEvent(event)),
-          secret: webhook.secret,
+          secrets: signingSecrets(webhook, new Date()),
+          messageId: webhookMessageId(event.eventId, claim.webhookId),
           timeoutMs: this.options.timeoutMs,
           allowPrivate: this.options.allowPrivate,
           headers: { 'X-Coalition-Webhook-Id': claim.webhookId, 'X-Coalition-Delivery-Attempt': String(attempt) },
@@ -240,7 +241,7 @@ export class WebhookDispatcher implements EventSink {
   private async ownerRights(ownerId: string): Promise<EventReader | undefined> {
     const owner = fold(userDecider, (await this.store.readStream(userStreamId(ownerId))) as unknown as UserEvent[]);
     if (owner.status !== 'active') return undefined;
-    return { kind: 'user', roles: owner.roles, stateCode: owner.stateCode };
+    return { id: ownerId, kind: 'user', roles: owner.roles, stateCode: owner.stateCode };
   }
 
   private async disable(webhookId: string, reason: string): Promise<void> {

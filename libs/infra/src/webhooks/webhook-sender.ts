@@ -11,10 +11,38 @@ export const SIGNATURE_HEADER = 'X-Coalition-Signature';
 export const signWebhookBody = (secret: string, body: string): string =>
   `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 
+const STANDARD_SECRET_PREFIX = 'whsec_';
+
+/**
+ * The HMAC key Standard Webhooks signs with: a `whsec_` secret is the base64 of its bytes (the
+ * specification's form, which its libraries decode); any other secret is its UTF-8 bytes, which
+ * those libraries take with their `raw` format.
+ */
+export const standardWebhooksKey = (secret: string): Buffer =>
+  secret.startsWith(STANDARD_SECRET_PREFIX) ? Buffer.from(secret.slice(STANDARD_SECRET_PREFIX.length), 'base64') : Buffer.from(secret, 'utf8');
+
+/**
+ * `webhook-signature` (Standard Webhooks 1.0, symmetric): `v1,<base64 HMAC-SHA256 of
+ * "<webhook-id>.<webhook-timestamp>.<body>">` for each secret, space-separated, so a receiver
+ * holding either the new or the previous secret during a rotation verifies the delivery.
+ */
+export const standardWebhooksSignature = (secrets: readonly string[], messageId: string, timestamp: number, body: string): string =>
+  secrets
+    .map((secret) => `v1,${createHmac('sha256', standardWebhooksKey(secret)).update(`${messageId}.${timestamp}.${body}`, 'utf8').digest('base64')}`)
+    .join(' ');
+
+/** Stable per event and webhook, so a receiver deduplicates retries; holds no `.`, which the signed content uses as delimiter. */
+export const webhookMessageId = (eventId: string, webhookId: string): string => `msg_${eventId}_${webhookId}`.replace(/\./g, '_');
+
 export interface WebhookRequest {
   url: string;
   body: string;
-  secret: string;
+  /** The signing secrets, the current one first, then the previous one while its grace period lasts. */
+  secrets: readonly string[];
+  /** `webhook-id`. */
+  messageId: string;
+  /** `webhook-timestamp`, seconds since the epoch (default: now, at each attempt). */
+  timestamp?: number;
   headers?: Record<string, string>;
   timeoutMs: number;
   allowPrivate: boolean;
@@ -56,6 +84,7 @@ export function sendWebhook(request: WebhookRequest): Promise<WebhookResponse> {
   }
   const client = url.protocol === 'https:' ? https : http;
   const body = Buffer.from(request.body, 'utf8');
+  const timestamp = request.timestamp ?? Math.floor(Date.now() / 1000);
   return new Promise<WebhookResponse>((resolve) => {
     let settled = false;
     const finish = (result: WebhookResponse) => {
@@ -74,8 +103,13 @@ export function sendWebhook(request: WebhookRequest): Promise<WebhookResponse> {
           'content-type': 'application/cloudevents+json; charset=utf-8',
           'content-length': String(body.length),
           'user-agent': 'Coalition-Webhooks/1',
-          [SIGNATURE_HEADER]: signWebhookBody(request.secret, request.body),
           ...request.headers,
+          // The older scheme signs with one secret: during a rotation's grace period the previous
+          // one, which receivers of this header still hold, and the new one afterwards.
+          [SIGNATURE_HEADER]: signWebhookBody(request.secrets[request.secrets.length - 1], request.body),
+          'webhook-id': request.messageId,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': standardWebhooksSignature(request.secrets, request.messageId, timestamp, request.body),
         },
       },
       (res) => {

@@ -19,7 +19,7 @@ import { ALL_PROJECTIONS } from '../read-models';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
 import { DEFAULT_WEBHOOK_DELIVERY, WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 import { TOPICS } from '../messaging/topics';
-import { CheckpointSigner } from '../transparency/checkpoint-signer';
+import { CheckpointSigner, witnessMetrics } from '../transparency/checkpoint-signer';
 import { loadLogSigner } from '../transparency/log-key';
 import { TreeBackfill } from '../transparency/tree-backfill';
 import { witnessEndpoints } from '../transparency/witness-client';
@@ -75,10 +75,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       allowPrivate: config.webhookAllowPrivate,
     }, { attempted: (outcome) => metrics.webhookAttempts.inc({ outcome }) }, undefined, this.loops.status('webhooks'));
     const jsonPublisher = this.jsonPublisher;
-    const signer = new CheckpointSigner(db, loadLogSigner(config), witnessEndpoints(config.transparencyLog.witnesses), { timeoutMs: config.transparencyLog.witnessTimeoutMs }, {
-      cosigned: (witness) => metrics.witnessCosignatures.inc({ witness }),
-      refused: (witness, status) => metrics.witnessRefusals.inc({ witness, status: String(status) }),
-    });
+    const signer = new CheckpointSigner(db, loadLogSigner(config), witnessEndpoints(config.transparencyLog.witnesses), { timeoutMs: config.transparencyLog.witnessTimeoutMs }, witnessMetrics(metrics));
     this.checkpoints = new AuditCheckpointPublisher(
       db,
       jsonPublisher && ((checkpoint) => jsonPublisher.send(TOPICS.auditCheckpoints, AUDIT_CHECKPOINT_KEY, checkpoint)),

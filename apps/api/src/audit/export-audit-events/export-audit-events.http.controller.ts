@@ -34,17 +34,21 @@ export class ExportAuditEventsController {
   })
   async export(@Query() query: ExportAuditEventsQuery, @Res() response: Response): Promise<void> {
     const format = query.format ?? 'ndjson';
+    const after = Number(query.after ?? 0);
     const filter = filterOf(query);
     if (format === 'leaves' && (Object.values(filter).some((v) => v !== undefined) || query.after !== undefined)) {
       throw validationProblem('format=leaves exports the whole log, from position 1: it takes no filters and no after', [{ field: 'format', message: 'leaves takes no filters' }]);
     }
+    // Run the filter once before the status line goes out, so a fault in it (or in the database)
+    // answers problem+json rather than cutting a 200 stream short.
+    await this.store.readAll(after, 1, filter);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     response.status(200);
     response.setHeader('Content-Type', AUDIT_EXPORT_CONTENT_TYPES[format]);
     response.setHeader('Content-Disposition', `attachment; filename="coalition-audit-${stamp}.${format === 'leaves' ? 'leaves.ndjson' : format}"`);
     response.setHeader('Cache-Control', 'no-store');
     try {
-      await writeAuditExport(this.store, response, { format, after: Number(query.after ?? 0), filter });
+      await writeAuditExport(this.store, response, { format, after, filter });
       response.end();
     } catch (error) {
       // The status line is gone already: cut the stream so the client sees an incomplete export.

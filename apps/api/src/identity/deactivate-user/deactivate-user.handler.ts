@@ -1,8 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { apiKeyDecider, apiKeyStreamId, userDecider, userStreamId } from '@coalition/domain';
+import { apiKeyDecider, apiKeyStreamId, LastActiveAdmin, userDecider, userStreamId } from '@coalition/domain';
 import { ApiKeysRepository } from '@coalition/infra';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
+import { UserAccounts } from '../user-accounts';
 import { DeactivateUserCommand } from './deactivate-user.command';
+
+/** Serialises deactivations, so two admins deactivating each other cannot both succeed. */
+const DEACTIVATION_LOCK = 0x636f_6164; // 'coad'
 
 /**
  * Deactivates the user, then revokes the keys it issued so that their listing says so. A key
@@ -14,6 +18,7 @@ export class DeactivateUserHandler implements ICommandHandler<DeactivateUserComm
   constructor(
     private readonly handling: CommandHandling,
     private readonly keys: ApiKeysRepository,
+    private readonly accounts: UserAccounts,
   ) {}
 
   async execute({ userId, meta }: DeactivateUserCommand): Promise<CommandResult> {
@@ -22,7 +27,12 @@ export class DeactivateUserHandler implements ICommandHandler<DeactivateUserComm
       id: userId,
       status: 200,
       meta,
-      command: { type: 'DeactivateUser', data: { userId } },
+      command: { type: 'DeactivateUser', data: { userId, otherActiveAdmins: await this.accounts.activeAdminsOtherThan(userId) } },
+      // The count above may be stale by the time the deactivation commits: count again, serialised, inside its transaction.
+      withinAppend: async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [DEACTIVATION_LOCK]);
+        if ((await this.accounts.activeAdminsOtherThan('', tx)) < 1) throw new LastActiveAdmin();
+      },
     });
     const follow = { principal: meta.principal, correlationId: meta.correlationId };
     for (const keyId of await this.keys.unrevokedIssuedBy(userId)) {

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
@@ -6,6 +6,7 @@ import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
 import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { DeactivateUserCommand } from './deactivate-user.command';
+import { ResourceIdPipe } from '../../common/http/resource-id.pipe';
 
 @ApiTags('identity')
 @Controller('users')
@@ -17,7 +18,7 @@ export class DeactivateUserController {
   @HttpCode(200)
   @Access({ roles: ['admin'] })
   @ApiOkResponse({ type: CommandResultDto })
-  deactivate(@Param('id', new ParseUUIDPipe()) id: string, @CommandMetaFrom() meta: CommandMeta) {
+  deactivate(@Param('id', ResourceIdPipe) id: string, @CommandMetaFrom() meta: CommandMeta) {
     return this.commands.execute(new DeactivateUserCommand(id, meta));
   }
 }

@@ -1,34 +1,57 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { AppConfig, APP_CONFIG } from '@coalition/infra';
 import { AuthGuard } from '@nestjs/passport';
 import { Request, Response } from 'express';
 import { strictValidationPipe } from '../../common/http/validation.pipe';
 import { problem, ProblemException } from '../../common/http/problem';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, Reservation } from './login-throttle';
+import { PasswordHashingGate } from './password-hashing-gate';
 import { LoginRequest } from './login.request.dto';
 
 /**
  * Validates the body strictly (400 for a malformed one), reserves an attempt with the login
- * throttle (429 once the username's window is spent), then lets passport's local strategy
- * check the password; only a success gives the attempt back.
+ * throttle for the client address and for the username (429 once either window is spent), then
+ * lets passport's local strategy check the password inside the hashing gate (429 at once when
+ * too many checks are already running and waiting); only a success gives the attempts back.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   private readonly pipe = strictValidationPipe();
 
-  constructor(private readonly throttle: LoginThrottle) {
+  private readonly gate: PasswordHashingGate;
+  private readonly addressLimit: number;
+
+  constructor(
+    private readonly throttle: LoginThrottle,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super();
+    this.gate = new PasswordHashingGate(config.login.hashConcurrency, config.login.hashQueue);
+    this.addressLimit = config.login.addressFailureLimit;
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const body = (await this.pipe.transform(request.body, { type: 'body', metatype: LoginRequest })) as LoginRequest;
-    const reservation = await this.throttle.reserve(body.username);
-    if ('refusedForSeconds' in reservation) {
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(reservation.refusedForSeconds));
-      throw new ProblemException(problem(429, 'RATE_LIMITED', 'Too many failed logins for this username; try again later'));
+    const response = context.switchToHttp().getResponse<Response>();
+    const refuse = (seconds: number, detail: string): never => {
+      response.setHeader('Retry-After', String(seconds));
+      throw new ProblemException(problem(429, 'RATE_LIMITED', detail));
+    };
+    const fromAddress = await this.throttle.reserveForAddress(request.ip ?? 'unknown', this.addressLimit);
+    if ('refusedForSeconds' in fromAddress) refuse(fromAddress.refusedForSeconds, 'Too many failed logins from this address; try again later');
+    const forUsername: Reservation = await this.throttle.reserve(body.username);
+    if ('refusedForSeconds' in forUsername) refuse(forUsername.refusedForSeconds, 'Too many failed logins for this username; try again later');
+    const giveBack = async () => {
+      for (const reservation of [fromAddress, forUsername]) if ('attempt' in reservation) await this.throttle.succeeded(reservation.attempt);
+    };
+    const checked = await this.gate.run(async () => (await super.canActivate(context)) as boolean);
+    if (!checked) {
+      // Not checked, so no failure: the attempts are given back.
+      await giveBack();
+      return refuse(1, 'Too many logins are being checked; try again in a moment');
     }
-    const authenticated = (await super.canActivate(context)) as boolean;
-    await this.throttle.succeeded(reservation.attempt);
-    return authenticated;
+    await giveBack();
+    return checked.value;
   }
 }

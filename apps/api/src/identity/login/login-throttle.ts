@@ -36,8 +36,20 @@ export class LoginThrottle implements OnApplicationBootstrap, OnApplicationShutd
     clearInterval(this.sweeper);
   }
 
-  async reserve(username: string): Promise<Reservation> {
-    const key = username.toLowerCase();
+  /** One attempt for `username`: API.md's 10 failures per username and window. */
+  reserve(username: string): Promise<Reservation> {
+    return this.reserveKey(username.toLowerCase(), LOGIN_FAILURE_LIMIT);
+  }
+
+  /**
+   * One attempt from a client address, beside the per-username rule: a spray of usernames from
+   * one address is cut off after `limit` failures in a window. Address keys start with `#ip:`.
+   */
+  reserveForAddress(address: string, limit: number): Promise<Reservation> {
+    return this.reserveKey(`#ip:${address}`, limit);
+  }
+
+  private async reserveKey(key: string, limit: number): Promise<Reservation> {
     const [row] = await this.db.query<{ window_started_at: Date }>(
       `INSERT INTO login_throttle AS t (username, window_started_at, failures)
        VALUES ($1, date_trunc('milliseconds', now()), 1)
@@ -46,7 +58,7 @@ export class LoginThrottle implements OnApplicationBootstrap, OnApplicationShutd
          failures = CASE WHEN t.window_started_at <= now() - make_interval(secs => $2) THEN 1 ELSE t.failures + 1 END
        WHERE t.window_started_at <= now() - make_interval(secs => $2) OR t.failures < $3
        RETURNING window_started_at`,
-      [key, LOGIN_WINDOW_SECONDS, LOGIN_FAILURE_LIMIT],
+      [key, LOGIN_WINDOW_SECONDS, limit],
     );
     if (row) return { attempt: { username: key, windowStartedAt: new Date(row.window_started_at) } };
     const [left] = await this.db.query<{ seconds: string }>(

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { userDecider, userStreamId } from '@coalition/domain';
+import { userDecider, UsernameTaken, userStreamId } from '@coalition/domain';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { hashPassword } from '../password-hasher';
 import { RegisteredStates } from '../registered-states';
@@ -11,16 +11,20 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
   constructor(
     private readonly handling: CommandHandling,
     private readonly states: RegisteredStates,
+    private readonly accounts: UserAccounts,
   ) {}
 
   async execute({ body, meta }: RegisterUserCommand): Promise<CommandResult> {
-    const userId = UserAccounts.idFor(body.username);
+    // Refused before the costly hash; the reservation in the append's transaction settles a race.
+    if (await this.accounts.idOf(body.username)) throw new UsernameTaken(body.username);
+    const userId = UserAccounts.newId();
     const stateCode = body.stateCode ?? null;
     return this.handling.run(userDecider, {
       streamId: userStreamId(userId),
       id: userId,
       status: 201,
       meta,
+      withinAppend: (tx) => this.accounts.reserve(tx, body.username, userId),
       command: {
         type: 'RegisterUser',
         data: {

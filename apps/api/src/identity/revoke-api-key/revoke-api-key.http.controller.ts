@@ -1,4 +1,4 @@
-import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
@@ -6,6 +6,7 @@ import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
 import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';
+import { ResourceIdPipe } from '../../common/http/resource-id.pipe';
 
 @ApiTags('identity')
 @Controller('api-keys')
@@ -17,7 +18,7 @@ export class RevokeApiKeyController {
   @HttpCode(200)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The key stops working at once. An admin, or a coordinator of the key\'s state (else 403).' })
-  revoke(@Param('id', new ParseUUIDPipe()) id: string, @CommandMetaFrom() meta: CommandMeta) {
+  revoke(@Param('id', ResourceIdPipe) id: string, @CommandMetaFrom() meta: CommandMeta) {
     return this.commands.execute(new RevokeApiKeyCommand(id, meta));
   }
 }

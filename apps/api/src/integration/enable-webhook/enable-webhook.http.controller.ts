@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
@@ -6,6 +6,7 @@ import { CommandMeta } from '../../common/commands/command-handling';
 import { CommandMetaFrom } from '../../common/commands/command-meta.decorator';
 import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { EnableWebhookCommand } from './enable-webhook.command';
+import { ResourceIdPipe } from '../../common/http/resource-id.pipe';
 
 @ApiTags('integration')
 @Controller('webhooks')
@@ -18,7 +19,7 @@ export class EnableWebhookController {
   @HttpCode(200)
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: CommandResultDto, description: 'The owner or an admin; deliveries resume with the event that was pending, with a fresh series of attempts' })
-  enable(@Param('id', new ParseUUIDPipe()) id: string, @CommandMetaFrom() meta: CommandMeta) {
+  enable(@Param('id', ResourceIdPipe) id: string, @CommandMetaFrom() meta: CommandMeta) {
     return this.commands.execute(new EnableWebhookCommand(id, meta));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhooksRepository, WebhookView } from '@coalition/infra';
 import { Access } from '../../common/auth/access.decorator';
@@ -7,6 +7,7 @@ import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { webhookVisibleTo } from '../webhook-access';
 import { WebhookResponse } from '../integration.response.dto';
+import { ResourceIdPipe } from '../../common/http/resource-id.pipe';
 
 @ApiTags('integration')
 @Controller('webhooks')
@@ -25,7 +26,7 @@ export class ListWebhooksController {
   @ApiOperation({ summary: 'Get a webhook', operationId: 'getWebhook' })
   @Access({ roles: ['admin', 'coordinator'] })
   @ApiOkResponse({ type: WebhookResponse, description: 'One webhook, for its owner or an admin' })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<WebhookView> {
+  get(@Param('id', ResourceIdPipe) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<WebhookView> {
     return webhookVisibleTo(this.webhooks, id, principal);
   }
 }

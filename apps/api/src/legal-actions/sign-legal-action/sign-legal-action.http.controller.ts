@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
@@ -8,6 +8,7 @@ import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { LEGAL_WRITERS } from '../legal-access';
 import { SignLegalActionCommand } from './sign-legal-action.command';
 import { SignLegalActionRequest } from './sign-legal-action.request.dto';
+import { ResourceIdPipe } from '../../common/http/resource-id.pipe';
 
 @ApiTags('legal actions')
 @Controller('legal-actions')
@@ -19,7 +20,7 @@ export class SignLegalActionController {
   @HttpCode(200)
   @Access(LEGAL_WRITERS)
   @ApiOkResponse({ type: CommandResultDto, description: "Adds the caller's state; 409 ALREADY_SIGNED, DEADLINE_PASSED, ACTION_FILED, ACTION_CLOSED" })
-  sign(@Param('id', new ParseUUIDPipe()) id: string, @Body() _body: SignLegalActionRequest, @CommandMetaFrom() meta: CommandMeta) {
+  sign(@Param('id', ResourceIdPipe) id: string, @Body() _body: SignLegalActionRequest, @CommandMetaFrom() meta: CommandMeta) {
     return this.commands.execute(new SignLegalActionCommand(id, meta));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../common/auth/access.decorator';
@@ -8,6 +8,7 @@ import { CommandResultDto } from '../../common/commands/command-result.dto';
 import { StateCodePipe } from '../../member-states/state-code.pipe';
 import { LEGAL_WRITERS } from '../legal-access';
 import { WithdrawSignatureCommand } from './withdraw-signature.command';
+import { ResourceIdPipe } from '../../common/http/resource-id.pipe';
 
 @ApiTags('legal actions')
 @Controller('legal-actions')
@@ -22,7 +23,7 @@ export class WithdrawSignatureController {
     type: CommandResultDto,
     description: 'Counsel of that state only (403 otherwise); 409 ACTION_FILED after filing, LEAD_CANNOT_WITHDRAW for the lead, NOT_A_SIGNATORY',
   })
-  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Param('code', StateCodePipe) code: string, @CommandMetaFrom() meta: CommandMeta) {
+  withdraw(@Param('id', ResourceIdPipe) id: string, @Param('code', StateCodePipe) code: string, @CommandMetaFrom() meta: CommandMeta) {
     return this.commands.execute(new WithdrawSignatureCommand(id, code, meta));
   }
 }

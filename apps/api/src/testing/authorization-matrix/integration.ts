@@ -31,6 +31,10 @@ export const INTEGRATION_ACCESS: AccessTable = {
     allowed: ['admin', 'coordinator'],
     prepare: async (ctx) => ({ path: `${(await coordinatorsWebhook(ctx)).path}/enable`, body: {} }),
   },
+  'POST /api/v1/webhooks/:id/secret-rotations': {
+    allowed: ['admin', 'coordinator'],
+    prepare: async (ctx) => ({ path: `${(await coordinatorsWebhook(ctx)).path}/secret-rotations`, body: { gracePeriodSeconds: 60 } }),
+  },
   'GET /api/v1/webhooks/:id/deliveries': {
     allowed: ['admin', 'coordinator'],
     prepare: async (ctx) => {

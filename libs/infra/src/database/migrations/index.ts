@@ -10,6 +10,8 @@ import { ResourceLocatorTrigger1764000000050 } from './1764000000050-resource-lo
 import { WebhookDeliveriesRetention1764000000060 } from './1764000000060-webhook-deliveries-retention';
 import { TransparencyLog1764000000070 } from './1764000000070-transparency-log';
 import { ApiKeyIssuer1764000000120 } from './1764000000120-api-key-issuer';
+import { DeploymentIdentity1764000000121 } from './1764000000121-deployment-identity';
+import { Usernames1764000000122 } from './1764000000122-usernames';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   WebhookDeliveriesRetention1764000000060,
   TransparencyLog1764000000070,
   ApiKeyIssuer1764000000120,
+  DeploymentIdentity1764000000121,
+  Usernames1764000000122,
 ];
