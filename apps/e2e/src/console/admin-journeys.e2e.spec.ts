@@ -1,21 +1,12 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { ADMIN, Stack } from '../stack';
-import { expectAccessible, expectNoSidewaysScroll, launchChromium, openConsole, Person, see, seeText, visit } from './browser';
+import { expectAccessible, expectNoSidewaysScroll, launchChromium, openConsole, Person, see, seeText, signIn, visit } from './browser';
 
 jest.setTimeout(240_000);
 
 const USER_PASSWORD = 'a long enough password';
-
-/** Signs in a principal bound to no state (the header then names no state after the username). */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${username} (`).waitFor();
-}
 
 /**
  * An administrator in Debian's Chromium against the built api and worker on the real

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { draftCompact, expectStatus, inSeconds, ratify, readUntil, vote } from '../compacts.fixture';
 import { Caller, PASSWORD, Stack } from '../stack';
-import { expectAccessible, expectNoSidewaysScroll, launchChromium, openConsole, Person, see, seeCount, seeText, visit } from './browser';
+import { expectAccessible, expectNoSidewaysScroll, launchChromium, openConsole, Person, see, seeCount, seeText, signIn, visit } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -15,15 +15,6 @@ interface AuditItem {
 }
 interface DecisionRecord {
   votes: { stateCode: string; choice: string; position: number; hash: string }[];
-}
-
-/** Signs in a principal bound to no state (the header then names no state after the username). */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${username} (`).waitFor();
 }
 
 /**
