@@ -12,6 +12,9 @@ interface Delivery {
 
 const SECRET = 'wa-receiver-secret-0001';
 
+// Registering a coordinator hashes its password twice, slow on a shared machine.
+jest.setTimeout(30_000);
+
 /**
  * Webhooks through the running worker, to a receiver this test starts on 127.0.0.1 (the stack
  * sets WEBHOOK_ALLOW_PRIVATE=true, as the embedded default does).
