@@ -26,6 +26,7 @@ describe('documentation examples', () => {
     expect(showsExpected('{"id":"WA","version":3,"position":2}', '{"id":"WA","version":1,"position":2}')).toBe(false);
     expect(showsExpected('{"status":"active","x":1,"members":[]}', '{..."status":"active",...}')).toBe(true);
     expect(showsExpected('{"status":"admitted"}', '{..."status":"active",...}')).toBe(false);
+    expect(showsExpected('{"id":"p1","status":"passed","tally":{}}', '{"status":"passed","tally":{}}')).toBe(true);
     expect(showsExpected('{"code":"PROPOSAL_STILL_OPEN","status":409}', '409 {"code":"PROPOSAL_STILL_OPEN",...}: before closesAt, it waits')).toBe(true);
     expect(showsExpected('{"id":"abc-1","effectiveAt":"2027"}', '{"id":"<compact>","effectiveAt":"<30 days from now>"}')).toBe(true);
   });
