@@ -1,4 +1,4 @@
-import { ADMIN, Stack } from './stack';
+import { ADMIN, metricsAuth, Stack } from './stack';
 
 jest.setTimeout(60_000);
 
@@ -179,7 +179,7 @@ describe('HTTP conventions', () => {
   it('counts every answered status in http_request_duration_seconds, 401, 404, 405 and 415 included', async () => {
     for (let i = 0; i < 3; i++) await call('GET', '/api/v1/legal-actions');
     await call('GET', '/api/v1/nothing-here');
-    const metrics = await (await fetch(`${stack.api.url}/metrics`)).text();
+    const metrics = await (await fetch(`${stack.api.url}/metrics`, { headers: metricsAuth })).text();
     const count = (labels: RegExp) =>
       metrics
         .split('\n')

@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { PASSWORD, Stack } from '../stack';
+import { metricsAuth, PASSWORD, Stack } from '../stack';
 import { expectAccessible, expectNoSidewaysScroll, launchChromium, openConsole, Person, see, seeAttribute, seeChecked, seeCount, seeText, signIn, tabTo, visit } from './browser';
 
 jest.setTimeout(240_000);
@@ -43,7 +43,7 @@ describe('the staff console: coordinators in a real browser', () => {
     expect(api.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect((await fetch(`${stack.api.url}/health/live`)).headers.get('content-type')).toMatch(/json/);
     expect(await (await fetch(`${stack.api.url}/docs`)).text()).toContain('swagger');
-    expect(await (await fetch(`${stack.api.url}/metrics`)).text()).toContain('# HELP');
+    expect(await (await fetch(`${stack.api.url}/metrics`, { headers: metricsAuth })).text()).toContain('# HELP');
   });
 
   it('shows a wrong password in words and signs in with the right one', async () => {
