@@ -68,13 +68,14 @@ export async function startApp(app: 'api' | 'worker', env: Record<string, string
   });
   closeSync(log);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Two minutes: the embedded default migrates PGlite at start, slow on a busy shared machine.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}; see ${logFile}`);
     if (await fetch(`${url}/health/live`).then((r) => r.ok, () => false)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${app} did not start within 60 s; see ${logFile}`);
+      throw new Error(`${app} did not start within 120 s; see ${logFile}`);
     }
     await sleep(200);
   }

@@ -20,11 +20,15 @@ export const api = createCoalitionClient({ baseUrl: window.location.origin, toke
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };
 
-/** The data of an answer, or the problem it carried, thrown. */
-export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
+/**
+ * The data of an answer, or the problem it carried, thrown. A 401 means the session's token
+ * was refused (the renewal dialog opens), except where the api answers 401 for a wrong password
+ * given in the body (`passwordInBody`).
+ */
+export async function unwrap<T>(call: Promise<Answer<T>>, options: { passwordInBody?: boolean } = {}): Promise<T> {
   const { data, error, response } = await call;
   if (error !== undefined || !response.ok) {
-    if (response.status === 401 && currentToken) onUnauthenticated();
+    if (response.status === 401 && currentToken && !options.passwordInBody) onUnauthenticated();
     throw new ApiProblem(response.status, error as ConstructorParameters<typeof ApiProblem>[1], response.headers.get('retry-after'));
   }
   return data as T;

@@ -23,3 +23,4 @@ export type MakePledgeBody = Schemas['MakePledgeRequest'];
 export type MakeRequestBody = Schemas['MakeRequestRequest'];
 export type MakeOfferBody = Schemas['MakeOfferRequest'];
 export type ClaimReimbursementBody = Schemas['ClaimReimbursementRequest'];
+export type ChangePasswordBody = Schemas['ChangePasswordRequest'];

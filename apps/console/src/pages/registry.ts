@@ -1,3 +1,4 @@
+import { accountArea } from './account/account.area';
 import { adminArea } from './admin/admin.area';
 import type { PageArea } from './area';
 import { auditArea } from './audit/audit.area';
@@ -11,4 +12,5 @@ export const AREAS: PageArea[] = [
   legalArea,
   auditArea,
   adminArea,
+  accountArea,
 ];

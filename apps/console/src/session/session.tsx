@@ -24,6 +24,8 @@ export interface Session {
   signIn(username: string, password: string): Promise<void>;
   /** Signs in again as the same user, keeping every page and form as it is. */
   renew(password: string): Promise<void>;
+  /** Goes on with a token the api handed out (a password change ends every earlier token). */
+  adoptToken(accessToken: string, expiresIn: number): void;
   signOut(): void;
   has(role: Role): boolean;
 }
@@ -42,7 +44,7 @@ const load = (): Stored | undefined => {
 };
 
 async function login(username: string, password: string): Promise<Stored> {
-  const answer = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));
+  const answer = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }), { passwordInBody: true });
   return { token: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, ttlMs: answer.expiresIn * 1000, username };
 }
 
@@ -104,6 +106,8 @@ export function SessionProvider({ children, signInPage }: { children: (session: 
       expired,
       signIn,
       renew: async (password: string) => adopt(await login(stored.username, password)),
+      adoptToken: (accessToken: string, expiresIn: number) =>
+        adopt({ token: accessToken, expiresAt: Date.now() + expiresIn * 1000, ttlMs: expiresIn * 1000, username: stored.username }),
       signOut: () => {
         adopt(undefined);
         queryClient.clear();

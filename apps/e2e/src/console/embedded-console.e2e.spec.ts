@@ -80,4 +80,5 @@ describe('the staff console on the embedded default', () => {
     await see(page.getByRole('row', { name: /OR admitted/ }));
     await context.close();
   });
+
 });
