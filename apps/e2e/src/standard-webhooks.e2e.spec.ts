@@ -133,7 +133,7 @@ describe('webhooks speak Standard Webhooks', () => {
     expect(JSON.stringify(view.body)).not.toContain(next.slice(6));
     const feed = await wa.get<{ events: { type: string; data: Record<string, unknown> }[] }>('/events?limit=1000');
     const record = feed.body.events.find((e) => e.type === 'coalition.webhook.webhook-secret-rotated.v1');
-    expect(record?.data).toEqual({ webhookId, stateCode: 'WA', previousSecretExpiresAt: expect.any(String) });
+    expect(record?.data).toEqual({ webhookId, stateCode: 'WA', ownerId: expect.any(String), previousSecretExpiresAt: expect.any(String) });
 
     const before = deliveries.filter((d) => d.path === '/retried' && d.answered === 200).length;
     await stack.registerState('NV');

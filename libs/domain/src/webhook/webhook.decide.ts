@@ -35,7 +35,7 @@ export function decideWebhook(command: WebhookCommand, state: WebhookState, { ac
         throw new InvalidWebhook(`gracePeriodSeconds must be a whole number from 0 to ${MAX_SECRET_GRACE_SECONDS}`);
       }
       const previousSecretExpiresAt = new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString();
-      return [{ type: 'WebhookSecretRotated', data: { webhookId: current.webhookId, stateCode: current.stateCode, secret, previousSecretExpiresAt } }];
+      return [{ type: 'WebhookSecretRotated', data: { webhookId: current.webhookId, stateCode: current.stateCode, ownerId: current.ownerId, secret, previousSecretExpiresAt } }];
     }
     case 'DisableWebhook': {
       // The delivery worker disables a webhook that keeps failing; it may race with a deletion.

@@ -80,7 +80,7 @@ describe('Webhook', () => {
         .then([
           {
             type: 'WebhookSecretRotated',
-            data: { webhookId: 'w1', stateCode: 'WA', secret: 'a brand new secret', previousSecretExpiresAt: new Date(now.getTime() + 3_600_000).toISOString() },
+            data: { webhookId: 'w1', stateCode: 'WA', ownerId: WA.id, secret: 'a brand new secret', previousSecretExpiresAt: new Date(now.getTime() + 3_600_000).toISOString() },
           },
         ]));
 
