@@ -1,8 +1,18 @@
 import { checkWebhookAddress, isNonPublicAddress, WebhookAddressNotAllowed, WebhookHostUnresolved } from './webhook-address';
 import { signWebhookBody } from './webhook-sender';
 import { createHmac } from 'node:crypto';
+import { Socket } from 'node:net';
 
 describe('webhook addresses', () => {
+  // Classifying an address must never reach it: these tests name private and public hosts, and
+  // nothing here may open a connection to any of them.
+  let connect: jest.SpyInstance;
+  beforeEach(() => (connect = jest.spyOn(Socket.prototype, 'connect')));
+  afterEach(() => {
+    expect(connect).not.toHaveBeenCalled();
+    connect.mockRestore();
+  });
+
   it.each([
     '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1',
     '::1', '::', 'fc00::1', 'fd12:3456::1', 'fe80::1', '::ffff:10.0.0.1', '::ffff:127.0.0.1', 'not-an-ip',
