@@ -1,13 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, unwrap } from './client';
+import { positions } from './positions';
 
 export const LIVE_POLL_MS = 1000;
 
 /**
  * Other states' changes appear without a reload: the console polls the pull feed
  * (`GET /events`, only events this principal may read) every second from the head it
- * found at sign-in, and refetches the visible queries when anything new arrived.
+ * found at sign-in, and refetches the visible queries when anything new arrived, asking for
+ * read models that have reached the newest event it saw (`minPosition`).
  */
 export function useLiveUpdates(enabled: boolean): void {
   const queryClient = useQueryClient();
@@ -33,7 +35,13 @@ export function useLiveUpdates(enabled: boolean): void {
           const page = await unwrap(api.GET('/api/v1/events', { params: { query: { after, limit: 1000 } } }));
           if (page.nextAfter !== after) {
             after = page.nextAfter;
-            if (page.events.length > 0) await queryClient.invalidateQueries({ type: 'active' });
+            const newest = page.events.at(-1);
+            if (newest) {
+              // Refetch at the feed's position: the read models may not have reached it yet,
+              // and a refetch before they do would show the old state until the next event.
+              positions.record(newest.position);
+              await queryClient.invalidateQueries({ type: 'active' });
+            }
           }
         }
       } catch {
