@@ -54,4 +54,13 @@ module.exports = [
       'no-restricted-imports': ['error', { patterns: [{ group: NODE_ONLY, message: 'the console runs in browsers: no Node-only modules' }] }],
     },
   },
+  {
+    // Small pieces: a file a newcomer can read at one sitting, a function that fits on a screen.
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**', 'libs/api-client/src/generated/**', '**/migrations/**'],
+    rules: {
+      'max-lines': ['warn', { max: 250 }],
+      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
 ];
