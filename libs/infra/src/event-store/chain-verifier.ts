@@ -25,26 +25,10 @@ export async function verifyChain(
   options: { checkpoint?: ChainCheckpoint; from?: ChainCheckpoint; pageSize?: number; onProgress?: (checkedEvents: number) => void } = {},
 ): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 5000;
-  let expectedPosition = 1;
-  let prevHash = GENESIS_HASH;
+  const start = await startOf(db, options);
+  if ('ok' in start) return start;
+  let { expectedPosition, prevHash, checkpointSeen } = start;
   let checked = 0;
-  let checkpointSeen = false;
-  if (options.from && options.from.position > 0) {
-    const [row] = await db.query<{ hash: string }>('SELECT hash FROM events WHERE position = $1', [options.from.position]);
-    if (row?.hash !== options.from.hash) {
-      return { ok: false, firstInvalidPosition: options.from.position, reason: 'the stored hash differs from the head verified before', checkedEvents: 0 };
-    }
-    expectedPosition = options.from.position + 1;
-    prevHash = options.from.hash;
-    const { checkpoint } = options;
-    if (checkpoint && checkpoint.position <= options.from.position) {
-      // Behind the starting head only that head itself can be compared.
-      if (checkpoint.position !== options.from.position || checkpoint.hash !== options.from.hash) {
-        return { ok: false, firstInvalidPosition: checkpoint.position, reason: 'the supplied checkpoint lies before the verified range', checkedEvents: 0 };
-      }
-      checkpointSeen = true;
-    }
-  }
   const page = (from: number): Promise<Record<string, unknown>[]> => {
     const rows = db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= $1 ORDER BY position LIMIT $2`, [from, pageSize]);
     rows.catch(() => undefined); // awaited below, unless verification stops early
@@ -82,4 +66,29 @@ export async function verifyChain(
     };
   }
   return { ok: true, checkedEvents: checked, headPosition: expectedPosition - 1, headHash: prevHash };
+}
+
+interface ChainStart {
+  expectedPosition: number;
+  prevHash: string;
+  checkpointSeen: boolean;
+}
+
+/** Where checking begins: the genesis, or just after a head verified before (which must still be stored as it was). */
+async function startOf(db: Database, options: { checkpoint?: ChainCheckpoint; from?: ChainCheckpoint }): Promise<ChainStart | ChainVerification> {
+  const { from, checkpoint } = options;
+  if (!from || from.position <= 0) return { expectedPosition: 1, prevHash: GENESIS_HASH, checkpointSeen: false };
+  const [row] = await db.query<{ hash: string }>('SELECT hash FROM events WHERE position = $1', [from.position]);
+  if (row?.hash !== from.hash) {
+    return { ok: false, firstInvalidPosition: from.position, reason: 'the stored hash differs from the head verified before', checkedEvents: 0 };
+  }
+  let checkpointSeen = false;
+  if (checkpoint && checkpoint.position <= from.position) {
+    // Behind the starting head only that head itself can be compared.
+    if (checkpoint.position !== from.position || checkpoint.hash !== from.hash) {
+      return { ok: false, firstInvalidPosition: checkpoint.position, reason: 'the supplied checkpoint lies before the verified range', checkedEvents: 0 };
+    }
+    checkpointSeen = true;
+  }
+  return { expectedPosition: from.position + 1, prevHash: from.hash, checkpointSeen };
 }

@@ -6,12 +6,12 @@ import {
 import { Database } from '../database/database';
 import { CommandExecutor } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
-import { StoredEvent } from '../event-store/stored-event';
 import { readableEvent, ReaderFactsGatherer } from '../audit/reader-facts';
 import { toCloudEvent } from '../messaging/cloud-event';
 import { EventSink } from '../messaging/event-transport';
 import { LoopStatus } from '../observability/worker-loops';
 import { BackoffLoop } from '../worker/backoff-loop';
+import { Claim, WebhookDispatchTable } from './webhook-dispatch-table';
 import { sendWebhook, webhookMessageId, WebhookRequest, WebhookResponse } from './webhook-sender';
 
 export interface WebhookDeliveryOptions {
@@ -45,17 +45,10 @@ export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = {
 };
 
 const PRUNE_EVERY_MS = 60 * 60_000;
-const PRUNE_BATCH = 10_000;
 
 export interface WebhookObserver {
   attempted?(outcome: 'delivered' | 'failed'): void;
   disabled?(webhookId: string, reason: string): void;
-}
-
-interface Claim {
-  webhookId: string;
-  position: number;
-  attempts: number;
 }
 
 type Send = (request: WebhookRequest) => Promise<WebhookResponse>;
@@ -75,13 +68,13 @@ export class WebhookDispatcher implements EventSink {
   private readonly logger = new Logger(WebhookDispatcher.name);
   private readonly instance = randomUUID();
   private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly leaseMs: number;
+  private readonly table: WebhookDispatchTable;
   private readonly loop: BackoffLoop;
   private running = false;
   private pruneTimer?: NodeJS.Timeout;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly store: EventStore,
     private readonly executor: CommandExecutor,
     private readonly options: WebhookDeliveryOptions,
@@ -89,7 +82,7 @@ export class WebhookDispatcher implements EventSink {
     private readonly send: Send = sendWebhook,
     status: LoopStatus = new LoopStatus('webhooks'),
   ) {
-    this.leaseMs = Math.max(60_000, options.timeoutMs * 3);
+    this.table = new WebhookDispatchTable(db, this.instance, Math.max(60_000, options.timeoutMs * 3), options.retentionDays);
     // Every consumed batch nudges; passes closer together than MIN_PASS_GAP_MS are merged, so
     // a busy stream does not cost a claim query per batch (deliveries run on, claimed or not).
     this.loop = new BackoffLoop(async () => {
@@ -117,22 +110,9 @@ export class WebhookDispatcher implements EventSink {
     this.pruneTimer.unref();
   }
 
-  /**
-   * Deletes deliveries log rows older than `retentionDays`, a bounded batch per statement so no
-   * delete holds locks for long; answers how many went. Several workers may run it at once.
-   */
+  /** Deletes deliveries log rows older than `retentionDays`; answers how many went. Several workers may run it at once. */
   async pruneDeliveries(): Promise<number> {
-    let deleted = 0;
-    for (;;) {
-      const rows = await this.db.query<{ id: string }>(
-        `DELETE FROM webhook_deliveries WHERE id IN (
-           SELECT id FROM webhook_deliveries WHERE at < now() - make_interval(days => $1) LIMIT $2)
-         RETURNING id`,
-        [this.options.retentionDays, PRUNE_BATCH],
-      );
-      deleted += rows.length;
-      if (rows.length < PRUNE_BATCH) return deleted;
-    }
+    return this.table.pruneDeliveries();
   }
 
   async stop(): Promise<void> {
@@ -157,25 +137,10 @@ export class WebhookDispatcher implements EventSink {
     const free = this.options.concurrency - this.inFlight.size;
     if (free <= 0) return;
     const head = await this.store.head();
-    const claims = await this.db.query<{ webhook_id: string; position: string; attempts: number }>(
-      `UPDATE webhook_dispatch d SET claimed_until = now() + make_interval(secs => $3::double precision / 1000), claimed_by = $4
-        WHERE d.webhook_id IN (
-          SELECT c.webhook_id FROM webhook_dispatch c JOIN rm_webhooks w ON w.id = c.webhook_id
-           WHERE w.status = 'active' AND c.position < $1
-             AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= now())
-             AND (c.claimed_until IS NULL OR c.claimed_until < now() OR c.claimed_by = $4)
-             AND NOT (c.webhook_id = ANY($5::text[]))
-           ORDER BY c.next_attempt_at NULLS FIRST, c.webhook_id
-           LIMIT $2
-           FOR UPDATE OF c SKIP LOCKED)
-        RETURNING d.webhook_id, d.position, d.attempts`,
-      [head.position, free, this.leaseMs, this.instance, [...this.inFlight.keys()]],
-    );
-    for (const row of claims) {
-      const claim = { webhookId: row.webhook_id, position: Number(row.position), attempts: Number(row.attempts) };
+    for (const claim of await this.table.claim(head.position, free, [...this.inFlight.keys()])) {
       const work = this.deliver(claim)
         .catch((error: unknown) => this.logger.error(`webhook ${claim.webhookId}: ${(error as Error).message}`))
-        .then(() => this.release(claim.webhookId).catch(() => undefined))
+        .then(() => this.table.release(claim.webhookId).catch(() => undefined))
         .finally(() => {
           this.inFlight.delete(claim.webhookId);
           this.nudge();
@@ -220,20 +185,20 @@ export class WebhookDispatcher implements EventSink {
         if (result.ok) {
           cursor = event.position;
           failures = 0;
-          await this.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: 0, retryInMs: null });
+          await this.table.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: 0, retryInMs: null });
           continue;
         }
         failures = attempt;
         if (failures >= this.options.maxAttempts) {
           const reason = `Disabled after ${failures} failed attempts to deliver event ${event.eventId} (position ${event.position}); last: ${result.error}`;
-          await this.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: failures, retryInMs: 60_000 });
+          await this.table.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: failures, retryInMs: 60_000 });
           await this.disable(claim.webhookId, reason);
           return;
         }
-        await this.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: failures, retryInMs: this.retryDelayMs(failures) });
+        await this.table.recordAttempt(claim.webhookId, event, attempt, result, { position: cursor, attempts: failures, retryInMs: this.retryDelayMs(failures) });
         return;
       }
-      await this.saveCursor(claim.webhookId, cursor);
+      await this.table.saveCursor(claim.webhookId, cursor);
     }
   }
 
@@ -252,43 +217,5 @@ export class WebhookDispatcher implements EventSink {
     });
     this.observer.disabled?.(webhookId, reason);
     this.logger.warn(`webhook ${webhookId} disabled: ${reason}`);
-  }
-
-  private async recordAttempt(
-    webhookId: string,
-    event: StoredEvent,
-    attempt: number,
-    result: WebhookResponse,
-    next: { position: number; attempts: number; retryInMs: number | null },
-  ): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO webhook_deliveries (webhook_id, event_id, position, attempt, status, response_status, error, duration_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [webhookId, event.eventId, event.position, attempt, result.ok ? 'delivered' : 'failed', result.status, result.error, result.durationMs],
-      );
-      await tx.query(
-        `UPDATE webhook_dispatch
-            SET position = $2, attempts = $3,
-                next_attempt_at = CASE WHEN $4::double precision IS NULL THEN NULL ELSE now() + make_interval(secs => $4::double precision / 1000) END,
-                claimed_until = now() + make_interval(secs => $5::double precision / 1000)
-          WHERE webhook_id = $1`,
-        [webhookId, next.position, next.attempts, next.retryInMs, this.leaseMs],
-      );
-    });
-  }
-
-  private async saveCursor(webhookId: string, position: number): Promise<void> {
-    await this.db.query(
-      `UPDATE webhook_dispatch SET position = GREATEST(position, $2), claimed_until = now() + make_interval(secs => $3::double precision / 1000) WHERE webhook_id = $1`,
-      [webhookId, position, this.leaseMs],
-    );
-  }
-
-  private async release(webhookId: string): Promise<void> {
-    await this.db.query(`UPDATE webhook_dispatch SET claimed_until = NULL, claimed_by = NULL WHERE webhook_id = $1 AND claimed_by = $2`, [
-      webhookId,
-      this.instance,
-    ]);
   }
 }

@@ -1,123 +1,13 @@
-import { CategoryCents, fromHundredths, resourcePoolStreamId } from '@coalition/domain';
+import { fromHundredths, resourcePoolStreamId } from '@coalition/domain';
 import { Database } from '../../database/database';
+import { tallyCompactResources } from './compact-resources';
+import { CompactResourcesView, Money, OfferStatusView, OfferView, PledgeView, ReimbursementView, RequestView } from './resource-sharing.views';
+
+export * from './resource-sharing.views';
 
 // The API shows decimals; rows hold integer hundredths (quantities) and cents (money).
 const decimal = (value: unknown): number => fromHundredths(Number(value));
 const iso = (value: unknown): string | undefined => (value == null ? undefined : new Date(value as string).toISOString());
-
-export interface Money {
-  amount: number;
-  currency: 'USD';
-}
-
-export interface PledgeView {
-  id: string;
-  compactId: string;
-  stateCode: string;
-  resourceType: string;
-  unit: string;
-  quantity: number;
-  /** Held by offers that are open or accepted. */
-  reserved: number;
-  remaining: number;
-  /** The unreserved remainder taken back by withdrawing the pledge. */
-  withdrawn: number;
-  status: 'open' | 'withdrawn';
-  note?: string;
-  createdAt: string;
-  /** Its stream in the audit log: the pool of its compact and resource type (GET /audit/streams/{streamId}). */
-  streamId: string;
-}
-
-export type OfferStatusView = 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'received';
-
-export interface RequestOfferView {
-  id: string;
-  pledgeId: string;
-  stateCode: string;
-  quantity: number;
-  status: OfferStatusView;
-  costEstimate?: Money;
-}
-
-export interface RequestView {
-  id: string;
-  compactId: string;
-  stateCode: string;
-  resourceType: string;
-  unit: string;
-  quantity: number;
-  accepted: number;
-  outstanding: number;
-  status: 'open' | 'fulfilled' | 'cancelled';
-  justification: string;
-  neededBy?: string;
-  createdAt: string;
-  offers: RequestOfferView[];
-  /** Its stream in the audit log: the pool of its compact and resource type (GET /audit/streams/{streamId}). */
-  streamId: string;
-}
-
-export interface ReimbursementView {
-  id: string;
-  offerId: string;
-  stateCode: string;
-  payerState: string;
-  amount: number;
-  currency: 'USD';
-  categories: Partial<Record<keyof CategoryCents, number>>;
-  status: 'claimed' | 'approved' | 'paid';
-  claimedAt: string;
-  approvedAt?: string;
-  paidAt?: string;
-}
-
-export interface OfferView {
-  id: string;
-  compactId: string;
-  requestId: string;
-  pledgeId: string;
-  stateCode: string;
-  requestingState: string;
-  resourceType: string;
-  unit: string;
-  quantity: number;
-  status: OfferStatusView;
-  costEstimate?: Money;
-  terms?: string;
-  declineReason?: string;
-  createdAt: string;
-  acceptedAt?: string;
-  receivedAt?: string;
-  reimbursements: ReimbursementView[];
-  /** Its stream in the audit log: the pool of its compact and resource type (GET /audit/streams/{streamId}). */
-  streamId: string;
-}
-
-export interface PoolSummary {
-  resourceType: string;
-  unit: string;
-  pledged: number;
-  reserved: number;
-  available: number;
-  requested: number;
-  accepted: number;
-  outstanding: number;
-}
-
-export interface StateLedgerRow {
-  stateCode: string;
-  resourceType: string;
-  unit: string;
-  pledged: number;
-  given: number;
-  received: number;
-}
-
-export interface CompactResourcesView {
-  pools: PoolSummary[];
-  states: StateLedgerRow[];
-}
 
 type Row = Record<string, unknown>;
 const poolStreamOf = (row: Row): string => resourcePoolStreamId(String(row.compact_id), String(row.resource_type));
@@ -263,58 +153,7 @@ export class ResourceSharingRepository {
       this.agreed(compactId, 'requesting_state'),
     ]);
 
-    const pools = new Map<string, { resourceType: string; unit: string; pledged: number; reserved: number; requested: number; accepted: number }>();
-    const states = new Map<string, { stateCode: string; resourceType: string; unit: string; pledged: number; given: number; received: number }>();
-    const pool = (row: Row) => {
-      const key = `${row.resource_type}\u0000${row.unit}`;
-      let entry = pools.get(key);
-      if (!entry) pools.set(key, (entry = { resourceType: String(row.resource_type), unit: String(row.unit), pledged: 0, reserved: 0, requested: 0, accepted: 0 }));
-      return entry;
-    };
-    const ledger = (row: Row) => {
-      const key = `${row.state_code}\u0000${row.resource_type}\u0000${row.unit}`;
-      let entry = states.get(key);
-      if (!entry) {
-        states.set(key, (entry = { stateCode: String(row.state_code), resourceType: String(row.resource_type), unit: String(row.unit), pledged: 0, given: 0, received: 0 }));
-      }
-      return entry;
-    };
-    for (const row of pledges) {
-      const entry = pool(row);
-      entry.pledged += Number(row.pledged);
-      entry.reserved += Number(row.reserved);
-      ledger(row).pledged += Number(row.pledged);
-    }
-    for (const row of requests) {
-      const entry = pool(row);
-      entry.requested += Number(row.requested);
-      entry.accepted += Number(row.accepted);
-      ledger(row);
-    }
-    for (const row of given) ledger(row).given += Number(row.quantity);
-    for (const row of received) ledger(row).received += Number(row.quantity);
-
-    const byKey = <T>(entries: Map<string, T>) => [...entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
-    return {
-      pools: byKey(pools).map((p) => ({
-        resourceType: p.resourceType,
-        unit: p.unit,
-        pledged: fromHundredths(p.pledged),
-        reserved: fromHundredths(p.reserved),
-        available: fromHundredths(p.pledged - p.reserved),
-        requested: fromHundredths(p.requested),
-        accepted: fromHundredths(p.accepted),
-        outstanding: fromHundredths(p.requested - p.accepted),
-      })),
-      states: byKey(states).map((s) => ({
-        stateCode: s.stateCode,
-        resourceType: s.resourceType,
-        unit: s.unit,
-        pledged: fromHundredths(s.pledged),
-        given: fromHundredths(s.given),
-        received: fromHundredths(s.received),
-      })),
-    };
+    return tallyCompactResources({ pledges, requests, given, received });
   }
 
   /** Accepted offers (received ones included) summed per state on one side of the agreement. */
