@@ -8,3 +8,4 @@ export * from './compact';
 export * from './proposal';
 export * from './webhook';
 export * from './event-catalog';
+export * from './workflow';

@@ -1,14 +1,15 @@
 import { Logger } from '@nestjs/common';
 import {
+  COMPACT_DEADLINE_INPUTS,
+  COMPACT_DEADLINES,
+  CompactDeadlineInput,
+  compactDeadlines,
   compactDecider,
   compactStreamId,
   memberStatusOf,
-  MembershipApplied,
   proposalDecider,
   ProposalNotFound,
-  ProposalOpened,
   proposalStreamId,
-  WithdrawalNoticeGiven,
 } from '@coalition/domain';
 import { admissionProposal, Application } from '../compacts/admission-proposal';
 import { CompactFacts } from '../compacts/compact-facts';
@@ -23,14 +24,7 @@ import { Deadline, DeadlineScheduler, scheduleDeadline } from '../scheduling/dea
 import { reactToEach } from './reliable-handling';
 import { CausalPayload, causedByDeadline } from './system-command';
 
-export const COMPACT_DEADLINES = {
-  /** Closes a proposal at its closesAt. */
-  proposalClose: 'proposal-close',
-  /** Makes a withdrawal take effect at its effectiveAt. */
-  withdrawalEffective: 'withdrawal-effective',
-  /** Opens an admission proposal a join request recorded but did not get to open. */
-  admissionRepair: 'admission-repair',
-} as const;
+export { COMPACT_DEADLINES } from '@coalition/domain';
 
 export interface CompactDeadlinesOptions {
   /**
@@ -71,41 +65,15 @@ export class CompactDeadlines implements EventSink {
 
   async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
     if (topic !== TOPICS.events) return;
-    const relevant = events.filter((e) => e.type === 'ProposalOpened' || e.type === 'WithdrawalNoticeGiven' || e.type === 'MembershipApplied');
+    const relevant = events.filter((e) => (COMPACT_DEADLINE_INPUTS as readonly string[]).includes(e.type));
     await reactToEach(`process-manager:${this.name}`, topic, partition, relevant, (event) => this.schedule(event), this.deadLetters);
   }
 
   private async schedule(stored: StoredEvent): Promise<void> {
     const causal: CausalPayload = { causationId: stored.eventId, correlationId: stored.metadata.correlationId };
-    const event = stored as unknown as ProposalOpened | WithdrawalNoticeGiven | MembershipApplied;
-    switch (event.type) {
-      case 'ProposalOpened':
-        await scheduleDeadline(this.db, {
-          id: `${COMPACT_DEADLINES.proposalClose}:${event.data.proposalId}`,
-          kind: COMPACT_DEADLINES.proposalClose,
-          dueAt: new Date(event.data.closesAt),
-          payload: { proposalId: event.data.proposalId, ...causal },
-        });
-        return;
-      case 'WithdrawalNoticeGiven':
-        // One deadline per notice: a state that withdraws, rejoins and withdraws again gets a fresh one.
-        await scheduleDeadline(this.db, {
-          id: `${COMPACT_DEADLINES.withdrawalEffective}:${stored.eventId}`,
-          kind: COMPACT_DEADLINES.withdrawalEffective,
-          dueAt: new Date(event.data.effectiveAt),
-          payload: { compactId: event.data.compactId, stateCode: event.data.stateCode, ...causal },
-        });
-        return;
-      case 'MembershipApplied': {
-        const { compactId, stateCode, proposalId, closesAt } = event.data;
-        await scheduleDeadline(this.db, {
-          id: `${COMPACT_DEADLINES.admissionRepair}:${proposalId}`,
-          kind: COMPACT_DEADLINES.admissionRepair,
-          dueAt: new Date(Date.parse(stored.recordedAt) + this.repairDelayMs),
-          payload: { compactId, stateCode, proposalId, closesAt, ...causal },
-        });
-        return;
-      }
+    const event = stored as unknown as CompactDeadlineInput;
+    for (const { data } of compactDeadlines(event, stored, this.repairDelayMs)) {
+      await scheduleDeadline(this.db, { ...data, dueAt: new Date(data.dueAt), payload: { ...data.payload, ...causal } });
     }
   }
 

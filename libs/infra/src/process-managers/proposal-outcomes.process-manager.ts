@@ -1,4 +1,4 @@
-import { CompactCommand, compactDecider, compactStreamId, ProposalClosed, proposalExists } from '@coalition/domain';
+import { compactDecider, compactStreamId, initialProposalState, outcomeNeedsProposal, ProposalClosed, proposalOutcome } from '@coalition/domain';
 import { CompactFacts } from '../compacts/compact-facts';
 import { CommandExecutor } from '../event-store/command-executor';
 import { StoredEvent } from '../event-store/stored-event';
@@ -31,34 +31,10 @@ export class ProposalOutcomesProcessManager implements EventSink {
 
   private async apply(stored: StoredEvent): Promise<void> {
     const closed = stored as unknown as ProposalClosed & StoredEvent;
-    const command = await this.outcomeOf(closed);
-    if (!command) return;
-    await this.executor.execute(compactDecider, {
-      streamId: compactStreamId(closed.data.compactId),
-      command,
-      ...causedBy(stored),
-    });
-  }
-
-  private async outcomeOf({ data }: ProposalClosed): Promise<CompactCommand | undefined> {
-    const passed = data.outcome === 'passed';
-    switch (data.kind) {
-      case 'admission': {
-        const { state } = await this.facts.proposal(data.proposalId);
-        if (!proposalExists(state) || !state.applicantState) return undefined;
-        const outcome = { stateCode: state.applicantState, proposalId: data.proposalId };
-        return passed ? { type: 'AdmitMember', data: outcome } : { type: 'RejectApplication', data: outcome };
-      }
-      case 'amendment': {
-        if (!passed) return undefined;
-        const { state } = await this.facts.proposal(data.proposalId);
-        if (!proposalExists(state) || !state.amendment) return undefined;
-        return { type: 'AmendCompact', data: { proposalId: data.proposalId, ...state.amendment } };
-      }
-      case 'dissolution':
-        return passed ? { type: 'DissolveCompact', data: { proposalId: data.proposalId } } : undefined;
-      case 'resolution':
-        return undefined;
+    const { proposalId, kind, compactId } = closed.data;
+    const proposal = outcomeNeedsProposal(kind) ? (await this.facts.proposal(proposalId)).state : initialProposalState();
+    for (const command of proposalOutcome(closed, proposal)) {
+      await this.executor.execute(compactDecider, { streamId: compactStreamId(compactId), command, ...causedBy(stored) });
     }
   }
 }

@@ -1,0 +1,2 @@
+export * from './compact-deadlines.workflow';
+export * from './proposal-outcome.workflow';
