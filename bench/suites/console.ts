@@ -49,7 +49,8 @@ async function voteToOtherTally(browser: Browser, url: string, or: ApiCaller, co
     await voter.goto(`/proposals/${proposal.id}`);
     await watcher.goto(`/proposals/${proposal.id}`);
     await watcher.getByText('Yes 0, no 0, abstain 0.').waitFor();
-    await voter.getByRole('radio', { name: 'Yes', exact: true }).check({ force: true });
+    // USWDS draws the radio on its label and moves the input off screen: a person clicks the label.
+    await voter.locator('label[for="choice-yes"]').click();
     const started = now();
     await voter.getByRole('button', { name: 'Cast vote' }).click();
     await watcher.getByText('Yes 1, no 0, abstain 0.').waitFor({ timeout: 10_000 });
