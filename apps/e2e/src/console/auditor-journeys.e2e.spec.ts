@@ -155,6 +155,15 @@ describe('the staff console: an auditor in a real browser', () => {
     await expectAccessible(page, 'proposal history at a vote');
   });
 
+  it('follows a proposal page to its decision record', async () => {
+    const page = auditor.page;
+    await page.goto(`/proposals/${proposalId}`);
+    await seeText(page.getByRole('heading', { level: 1 }), 'Share engine crews in August');
+    await page.getByRole('link', { name: 'Decision record of this proposal' }).click();
+    await seeText(page.getByRole('heading', { level: 1 }), 'Decision record: Share engine crews in August');
+    expect(new URL(page.url()).pathname).toBe(`/audit/decisions/${proposalId}`);
+  });
+
   it('downloads the log as NDJSON and as CSV', async () => {
     const page = auditor.page;
     const events = await allEvents();

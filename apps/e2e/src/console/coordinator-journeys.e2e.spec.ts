@@ -142,6 +142,8 @@ describe('the staff console: coordinators in a real browser', () => {
     await keyboard.press('Enter');
     await see(wa.page.getByRole('heading', { name: 'WA voted yes' }));
     await seeCount(wa.page.getByRole('table', { name: /Every vote, in order/ }).getByRole('row'), 3);
+    // The decision record is the auditors' page: a coordinator's proposal page does not offer it.
+    expect(await wa.page.getByRole('link', { name: 'Decision record of this proposal' }).count()).toBe(0);
 
     // Oregon's tally moves without a reload.
     await see(or.page.getByText('Yes 1, no 0, abstain 0.'), LIVE_MS);

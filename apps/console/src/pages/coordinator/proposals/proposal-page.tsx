@@ -32,19 +32,7 @@ export default function ProposalPage() {
         return (
           <>
             <PageTitle title={data.title}>{data.title}</PageTitle>
-            <p>
-              <StatusTag status={data.status} /> {data.kind}
-              {data.applicantState ? ` of ${data.applicantState}` : ''}, proposed by {data.proposedBy} in <Link to={`/compacts/${data.compactId}`}>its compact</Link>.{' '}
-              {data.status === 'open' ? (
-                <>
-                  Closes <DateTime value={data.closesAt} /> ({timeLeft(data.closesAt)}).
-                </>
-              ) : (
-                <>
-                  Closed <DateTime value={data.closedAt} />.
-                </>
-              )}
-            </p>
+            <ProposalSummary proposal={data} />
             <p>{data.text}</p>
             <GridContainer className="padding-x-0">
               <Grid row gap>
@@ -90,6 +78,34 @@ export default function ProposalPage() {
         );
       }}
     </QueryState>
+  );
+}
+
+/** Status, kind, proposer and time left; and, for those allowed to read it, the decision record. */
+function ProposalSummary({ proposal }: { proposal: Proposal }) {
+  const session = useSession();
+  const auditor = session.has('auditor') || session.has('admin');
+  return (
+    <>
+      <p>
+        <StatusTag status={proposal.status} /> {proposal.kind}
+        {proposal.applicantState ? ` of ${proposal.applicantState}` : ''}, proposed by {proposal.proposedBy} in <Link to={`/compacts/${proposal.compactId}`}>its compact</Link>.{' '}
+        {proposal.status === 'open' ? (
+          <>
+            Closes <DateTime value={proposal.closesAt} /> ({timeLeft(proposal.closesAt)}).
+          </>
+        ) : (
+          <>
+            Closed <DateTime value={proposal.closedAt} />.
+          </>
+        )}
+      </p>
+      {auditor ? (
+        <p>
+          <Link to={`/audit/decisions/${proposal.id}`}>Decision record of this proposal</Link>: each vote with its event's position and hash.
+        </p>
+      ) : null}
+    </>
   );
 }
 
