@@ -51,6 +51,23 @@ describe('identity, API keys and member states over HTTP', () => {
       expect(wrong).toEqual(unknown);
     });
 
+    it('takes about as long for an unknown user as for a wrong password', async () => {
+      // An unknown username runs no scrypt but waits out the recent hash time on a timer.
+      const median = async (username: string) => {
+        const times: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const started = performance.now();
+          expect((await stack.anonymous.post('/auth/login', { username, password: `timing guess ${i}` })).status).toBe(401);
+          times.push(performance.now() - started);
+        }
+        return times.sort((a, b) => a - b)[1];
+      };
+      const wrong = await median(ADMIN.username);
+      const unknown = await median('nobody.timed');
+      expect(unknown).toBeGreaterThan(wrong * 0.4);
+      expect(unknown).toBeLessThan(wrong * 2.5);
+    });
+
     it('rejects a malformed login with VALIDATION_FAILED', async () => {
       expect(await stack.anonymous.post('/auth/login', { username: 'x' })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
       expect(await stack.anonymous.post('/auth/login', { username: 'x', password: 'y', remember: true })).toMatchObject({ status: 400 });
