@@ -51,6 +51,23 @@ describe('identity, API keys and member states over HTTP', () => {
       expect(wrong).toEqual(unknown);
     });
 
+    it('takes about as long for an unknown user as for a wrong password', async () => {
+      // An unknown username runs no scrypt but waits out the recent hash time on a timer.
+      const median = async (username: string) => {
+        const times: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const started = performance.now();
+          expect((await stack.anonymous.post('/auth/login', { username, password: `timing guess ${i}` })).status).toBe(401);
+          times.push(performance.now() - started);
+        }
+        return times.sort((a, b) => a - b)[1];
+      };
+      const wrong = await median(ADMIN.username);
+      const unknown = await median('nobody.timed');
+      expect(unknown).toBeGreaterThan(wrong * 0.4);
+      expect(unknown).toBeLessThan(wrong * 2.5);
+    });
+
     it('rejects a malformed login with VALIDATION_FAILED', async () => {
       expect(await stack.anonymous.post('/auth/login', { username: 'x' })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
       expect(await stack.anonymous.post('/auth/login', { username: 'x', password: 'y', remember: true })).toMatchObject({ status: 400 });
@@ -68,7 +85,7 @@ describe('identity, API keys and member states over HTTP', () => {
       // An unknown username is throttled the same way, so the answers reveal nothing.
       for (let i = 0; i < 10; i++) await stack.anonymous.post('/auth/login', { username: 'ghost.user', password: `guess ${i}` });
       expect((await stack.anonymous.post('/auth/login', { username: 'ghost.user', password: PASSWORD })).status).toBe(429);
-    });
+    }, 90_000); // 23 logins one after another: about 1.1 s each at load average 17 on 2 cores
   });
 
   describe('users', () => {

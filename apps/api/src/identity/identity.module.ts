@@ -20,6 +20,7 @@ import { ListApiKeysController } from './list-api-keys/list-api-keys.http.contro
 import { ListUsersController } from './list-users/list-users.http.controller';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login/login-throttle';
+import { PasswordCheck } from './login/password-check';
 import { LoginController } from './login/login.http.controller';
 import { MeController } from './me/me.http.controller';
 import { OidcStrategy } from './oidc/oidc.strategy';
@@ -78,6 +79,7 @@ export class IdentityModule {
         ResetPasswordHandler,
         BootstrapAdmin,
         LoginThrottle,
+        PasswordCheck,
         RegisteredStates,
         ApiKeyCredentials,
         ApiKeyStrategy,

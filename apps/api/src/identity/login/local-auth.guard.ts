@@ -5,20 +5,20 @@ import { Request, Response } from 'express';
 import { strictValidationPipe } from '../../common/http/validation.pipe';
 import { problem, ProblemException } from '../../common/http/problem';
 import { LoginThrottle, Reservation } from './login-throttle';
-import { PasswordHashingGate } from './password-hashing-gate';
+import { HashingBusy } from './password-check';
 import { LoginRequest } from './login.request.dto';
 
 /**
  * Validates the body strictly (400 for a malformed one), reserves an attempt with the login
  * throttle for the client address and for the username (429 once either window is spent), then
- * lets passport's local strategy check the password inside the hashing gate (429 at once when
- * too many checks are already running and waiting); only a success gives the attempts back.
+ * lets passport's local strategy check the password (PasswordCheck: 429 at once when too many
+ * checks are already running and waiting); only a success or an unchecked attempt gives the
+ * attempts back.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   private readonly pipe = strictValidationPipe();
 
-  private readonly gate: PasswordHashingGate;
   private readonly addressLimit: number;
 
   constructor(
@@ -26,7 +26,6 @@ export class LocalAuthGuard extends AuthGuard('local') {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
-    this.gate = new PasswordHashingGate(config.login.hashConcurrency, config.login.hashQueue);
     this.addressLimit = config.login.addressFailureLimit;
   }
 
@@ -45,13 +44,13 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const giveBack = async () => {
       for (const reservation of [fromAddress, forUsername]) if ('attempt' in reservation) await this.throttle.succeeded(reservation.attempt);
     };
-    const checked = await this.gate.run(async () => (await super.canActivate(context)) as boolean);
-    if (!checked) {
+    const checked = await (super.canActivate(context) as Promise<boolean>).catch(async (error: unknown) => {
+      if (!(error instanceof HashingBusy)) throw error;
       // Not checked, so no failure: the attempts are given back.
       await giveBack();
       return refuse(1, 'Too many logins are being checked; try again in a moment');
-    }
+    });
     await giveBack();
-    return checked.value;
+    return checked;
   }
 }

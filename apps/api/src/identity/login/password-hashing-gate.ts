@@ -30,7 +30,9 @@ export class PasswordHashingGate {
     }
   }
 
-  get load(): { running: number; waiting: number } {
-    return { running: this.running, waiting: this.waiting.length };
+  /** `full`: a `run` now would be refused. */
+  get load(): { running: number; waiting: number; full: boolean } {
+    const full = this.running >= this.concurrency && this.waiting.length >= this.queueLimit;
+    return { running: this.running, waiting: this.waiting.length, full };
   }
 }

@@ -14,7 +14,7 @@ describe('PasswordHashingGate', () => {
     const runs = blockers.map((b) => gate.run(async () => { started += 1; await b.promise; return started; }));
     await Promise.resolve();
     expect(started).toBe(2);
-    expect(gate.load).toEqual({ running: 2, waiting: 1 });
+    expect(gate.load).toEqual({ running: 2, waiting: 1, full: true });
     expect(await gate.run(async () => 'never')).toBeUndefined();
     blockers[0].resolve();
     await runs[0];
@@ -23,7 +23,7 @@ describe('PasswordHashingGate', () => {
     blockers[1].resolve();
     blockers[2].resolve();
     await Promise.all(runs);
-    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+    expect(gate.load).toEqual({ running: 0, waiting: 0, full: false });
   });
 
   it('frees its slot when the work fails', async () => {
