@@ -1,4 +1,5 @@
 import { createHash, hash as oneShot, timingSafeEqual } from 'node:crypto';
+import { nodeHashInto } from './node-hash';
 
 /*
  * The verifier is written from RFC 9162's verification algorithms (§2.1.3.2 and §2.1.4.2),
@@ -128,10 +129,12 @@ export const prefixedLeafHash = (prefixed: Uint8Array): Buffer => oneShot('sha25
 
 /**
  * The root of a log fed leaf hash by leaf hash, in O(log n) memory: the verifier's own
- * compact range, kept as a stack of (height, hash) merged right to left at the end.
+ * compact range, kept as a stack of (height, hash) merged right to left at the end. The
+ * hashes sit in one preallocated byte array (a slot of 32 bytes per height a tree of 2^53
+ * leaves can reach) and are folded in place, so feeding a leaf allocates nothing.
  */
 export class RootBuilder {
-  private readonly hashes: Uint8Array[] = [];
+  private readonly stack = new Uint8Array(64 * 32);
   private readonly heights: number[] = [];
   private count = 0;
 
@@ -140,22 +143,24 @@ export class RootBuilder {
   }
 
   addLeafHash(hash: Uint8Array): void {
-    let current = hash;
+    let top = this.heights.length;
+    this.stack.set(hash.subarray(0, 32), top * 32);
     let height = 0;
-    while (this.heights.length > 0 && this.heights[this.heights.length - 1] === height) {
+    while (top > 0 && this.heights[top - 1] === height) {
       this.heights.pop();
-      current = hashChildren(this.hashes.pop() as Uint8Array, current);
+      top -= 1;
+      nodeHashInto(this.stack, top * 32, (top + 1) * 32, top * 32);
       height += 1;
     }
-    this.hashes.push(current);
     this.heights.push(height);
     this.count += 1;
   }
 
   root(): Buffer {
-    if (this.hashes.length === 0) return h();
-    let root = this.hashes[this.hashes.length - 1];
-    for (let i = this.hashes.length - 2; i >= 0; i--) root = hashChildren(this.hashes[i], root);
+    const top = this.heights.length;
+    if (top === 0) return h();
+    let root: Uint8Array = this.stack.subarray((top - 1) * 32, top * 32);
+    for (let i = top - 2; i >= 0; i--) root = hashChildren(this.stack.subarray(i * 32, (i + 1) * 32), root);
     return Buffer.from(root);
   }
 }

@@ -60,21 +60,28 @@ const POSITION_KEY = Buffer.from(',"position":');
 const REDACTED_START = Buffer.from('{"leafHash":');
 
 /**
- * The position a leaf line states. In RFC 8785 JSON the top-level keys are sorted, so
- * "position" follows "metadata" and only scalars follow it; and `,"` cannot occur inside a JSON
- * string (its quote would be escaped), so the last `,"position":` is the top-level one.
+ * The position the leaf in bytes[start..end) states. In RFC 8785 JSON the top-level keys are
+ * sorted, so "position" follows "metadata" and only scalars follow it; and `,"` cannot occur
+ * inside a JSON string (its quote would be escaped), so the last `,"position":` is the
+ * top-level one. Read in place: the verifier calls this once per export line.
  */
-function statedPosition(line: Buffer): number {
-  const at = line.lastIndexOf(POSITION_KEY);
-  if (at < 0) return -1;
+function statedPositionIn(bytes: Buffer, start: number, end: number): number {
+  const at = end - start >= POSITION_KEY.length ? bytes.lastIndexOf(POSITION_KEY, end - POSITION_KEY.length) : -1;
+  if (at < start) return -1;
   let value = 0;
-  for (let i = at + POSITION_KEY.length; i < line.length; i++) {
-    const c = line[i];
+  for (let i = at + POSITION_KEY.length; i < end; i++) {
+    const c = bytes[i];
     if (c < 0x30 || c > 0x39) return i === at + POSITION_KEY.length ? -1 : value;
     value = value * 10 + (c - 0x30);
   }
   return -1;
 }
+
+const statedPosition = (line: Buffer): number => statedPositionIn(line, 0, line.length);
+
+/** Whether bytes[start..end) is a withheld leaf (`{"leafHash":…`) rather than an event's bytes. */
+const isWithheld = (bytes: Buffer, start: number, end: number): boolean =>
+  end - start >= REDACTED_START.length && bytes[start + 2] === REDACTED_START[2] && bytes.compare(REDACTED_START, 0, REDACTED_START.length, start, start + REDACTED_START.length) === 0;
 
 /** Rebuilds the tree from a leaves export and compares its root at the checkpoint's size. */
 export async function verifyLeavesExport(path: string, size: number): Promise<{ root: Buffer; leaves: number } | { error: string; position: number }> {
@@ -99,14 +106,13 @@ export async function verifyLeavesExport(path: string, size: number): Promise<{ 
         if (newline < 0 || newline >= end) break;
         if (position >= size) return { root: builder.root(), leaves: position };
         position += 1;
-        const line = buffer.subarray(start, newline);
-        if (line.subarray(0, REDACTED_START.length).equals(REDACTED_START)) {
-          const withheld = JSON.parse(line.toString('utf8')) as { leafHash?: string; position?: number };
+        if (isWithheld(buffer, start, newline)) {
+          const withheld = JSON.parse(buffer.toString('utf8', start, newline)) as { leafHash?: string; position?: number };
           const hash = Buffer.from(withheld.leafHash ?? '', 'base64');
           if (withheld.position !== position || hash.length !== 32) return { error: 'a withheld leaf is malformed or out of place', position };
           builder.addLeafHash(hash);
         } else {
-          if (statedPosition(line) !== position) return { error: `the leaf on line ${position} does not state position ${position}`, position };
+          if (statedPositionIn(buffer, start, newline) !== position) return { error: `the leaf on line ${position} does not state position ${position}`, position };
           const saved = buffer[start - 1];
           buffer[start - 1] = 0x00;
           builder.addLeafHash(prefixedLeafHash(buffer.subarray(start - 1, newline)));
