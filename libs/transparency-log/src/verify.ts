@@ -1,5 +1,4 @@
 import { createHash, hash as oneShot, timingSafeEqual } from 'node:crypto';
-import { nodeHashInto } from './node-hash';
 
 /*
  * The verifier is written from RFC 9162's verification algorithms (§2.1.3.2 and §2.1.4.2),
@@ -129,12 +128,10 @@ export const prefixedLeafHash = (prefixed: Uint8Array): Buffer => oneShot('sha25
 
 /**
  * The root of a log fed leaf hash by leaf hash, in O(log n) memory: the verifier's own
- * compact range, kept as a stack of (height, hash) merged right to left at the end. The
- * hashes sit in one preallocated byte array (a slot of 32 bytes per height a tree of 2^53
- * leaves can reach) and are folded in place, so feeding a leaf allocates nothing.
+ * compact range, kept as a stack of (height, hash) merged right to left at the end.
  */
 export class RootBuilder {
-  private readonly stack = new Uint8Array(64 * 32);
+  private readonly hashes: Uint8Array[] = [];
   private readonly heights: number[] = [];
   private count = 0;
 
@@ -143,24 +140,22 @@ export class RootBuilder {
   }
 
   addLeafHash(hash: Uint8Array): void {
-    let top = this.heights.length;
-    this.stack.set(hash.subarray(0, 32), top * 32);
+    let current = hash;
     let height = 0;
-    while (top > 0 && this.heights[top - 1] === height) {
+    while (this.heights.length > 0 && this.heights[this.heights.length - 1] === height) {
       this.heights.pop();
-      top -= 1;
-      nodeHashInto(this.stack, top * 32, (top + 1) * 32, top * 32);
+      current = hashChildren(this.hashes.pop() as Uint8Array, current);
       height += 1;
     }
+    this.hashes.push(current);
     this.heights.push(height);
     this.count += 1;
   }
 
   root(): Buffer {
-    const top = this.heights.length;
-    if (top === 0) return h();
-    let root: Uint8Array = this.stack.subarray((top - 1) * 32, top * 32);
-    for (let i = top - 2; i >= 0; i--) root = hashChildren(this.stack.subarray(i * 32, (i + 1) * 32), root);
+    if (this.hashes.length === 0) return h();
+    let root = this.hashes[this.hashes.length - 1];
+    for (let i = this.hashes.length - 2; i >= 0; i--) root = hashChildren(this.hashes[i], root);
     return Buffer.from(root);
   }
 }
