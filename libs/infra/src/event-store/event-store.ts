@@ -1,14 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { DomainEvent } from '@coalition/domain';
 import { Frontier, StoredNode } from '@coalition/transparency-log';
 import { Database, Queryable } from '../database/database';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import { topicForStreamType } from '../messaging/topics';
+import { AppendRequest, AppendResult, EventFilter, WithinAppend } from './append-request';
+import { chained, insertEvents, readAppendState } from './append-statements';
 import { WrongExpectedVersion } from './event-store.errors';
 import { FoldedStream, FoldedStreams, Folder } from './folded-streams';
-import { canonicalBytes, chainHashOf, GENESIS_HASH } from './hash-chain';
-import { nodeColumns, readFrontier } from '../transparency/tree-nodes';
-import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stored-event';
+import { GENESIS_HASH } from './hash-chain';
+import { readFrontier } from '../transparency/tree-nodes';
+import { EVENT_COLUMNS, StoredEvent, toStoredEvent } from './stored-event';
+
+export * from './append-request';
+export { APPENDED_CHANNEL } from './append-statements';
 
 /**
  * Appends take this transaction-scoped advisory lock, so appends commit one transaction at a
@@ -31,45 +35,6 @@ import { EVENT_COLUMNS, EventMetadata, StoredEvent, toStoredEvent } from './stor
  * running), appends leave it to the backfill.
  */
 export const APPEND_LOCK = 7_261_001;
-
-/** Every append NOTIFYs this channel on commit, so a relay in another process can publish at once. */
-export const APPENDED_CHANNEL = 'coalition_appended';
-
-export interface NewEvent {
-  type: string;
-  data: unknown;
-  schemaVersion?: number;
-}
-
-export interface AppendRequest {
-  streamId: string;
-  streamType: string;
-  /** The version the caller's decision was based on; 0 for a new stream; 'any' to skip the check. */
-  expectedVersion: number | 'any';
-  events: readonly NewEvent[];
-  metadata: EventMetadata;
-  recordedAt: Date;
-}
-
-export interface AppendResult {
-  streamId: string;
-  version: number;
-  /** Global position of the last event written, or of the stream's last event when nothing was new. */
-  position: number;
-  events: StoredEvent[];
-}
-
-/** Work that must commit or roll back with the append (idempotency records, for example). */
-export type WithinAppend = (tx: Queryable, result: AppendResult) => Promise<void>;
-
-export interface EventFilter {
-  streamId?: string;
-  type?: string;
-  stateCode?: string;
-  actorId?: string;
-  from?: Date;
-  to?: Date;
-}
 
 interface PendingAppend {
   request: AppendRequest;
@@ -151,19 +116,8 @@ export class EventStore {
       const streamIds = [...new Set(batch.map((b) => b.request.streamId))];
       // The cached right edge is checked against the stored one: its last node must be in the table.
       const edge = this.frontier?.roots().at(-1);
-      const rows = await tx.query<{ stream_id: string; version: number | null; head_position: string | null; head_hash: string | null; tree_size: string; edge_hash: Uint8Array | null }>(
-        `SELECT s.stream_id, v.version, h.position AS head_position, h.hash AS head_hash, t.size AS tree_size,
-                (SELECT hash FROM tlog_nodes WHERE level = $2 AND idx = $3) AS edge_hash
-           FROM unnest($1::text[]) AS s(stream_id)
-           LEFT JOIN LATERAL (SELECT max(version) AS version FROM events WHERE stream_id = s.stream_id) v ON true
-           LEFT JOIN LATERAL (SELECT position, hash FROM events ORDER BY position DESC LIMIT 1) h ON true
-           CROSS JOIN (SELECT size FROM tlog_state FOR UPDATE) t`,
-        [streamIds, edge?.level ?? -1, edge?.index ?? -1],
-      );
-      const edgeHash = rows[0]?.edge_hash;
-      const versions = new Map(rows.map((row) => [row.stream_id, row.version == null ? 0 : Number(row.version)]));
-      let head = { position: rows[0]?.head_position == null ? 0 : Number(rows[0].head_position), hash: rows[0]?.head_hash ?? GENESIS_HASH };
-      const treeSize = Number(rows[0]?.tree_size ?? 0);
+      const { versions, edgeHash, treeSize, ...read } = await readAppendState(tx, streamIds, edge);
+      let head = read.head;
       const outcomes: Outcome[] = [];
       const written: { event: StoredEvent; topic: string; leaf: Buffer }[] = [];
       for (const pending of batch) {
@@ -276,64 +230,4 @@ export class EventStore {
     const [row] = await tx.query<{ position: string | null }>('SELECT max(position) AS position FROM events WHERE stream_id = $1', [streamId]);
     return row?.position == null ? 0 : Number(row.position);
   }
-}
-
-/** The request's events, numbered and chained after `head`, each with its canonical bytes (its leaf in the tree). */
-function chained(request: AppendRequest, current: number, head: { position: number; hash: string }): { event: StoredEvent; leaf: Buffer }[] {
-  let position = head.position;
-  let prevHash = head.hash;
-  const recordedAt = request.recordedAt.toISOString();
-  return request.events.map((event, index) => {
-    position += 1;
-    const unchained = {
-      position,
-      eventId: randomUUID(),
-      streamId: request.streamId,
-      streamType: request.streamType,
-      version: current + index + 1,
-      type: event.type,
-      schemaVersion: event.schemaVersion ?? 1,
-      // A JSON round trip gives exactly what jsonb will hand back (no undefined, no Dates).
-      data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
-      metadata: request.metadata,
-      recordedAt,
-    };
-    const leaf = canonicalBytes(unchained);
-    const hash = chainHashOf(prevHash, leaf);
-    const full: StoredEvent = { ...unchained, prevHash, hash };
-    prevHash = hash;
-    return { event: full, leaf };
-  });
-}
-
-/** Events, their outbox rows and the tree nodes they complete, in one statement, whatever their number. */
-async function insertEvents(
-  tx: Queryable,
-  rows: readonly { event: StoredEvent; topic: string }[],
-  tree: { from: number; to: number; nodes: readonly StoredNode[] } | undefined,
-): Promise<void> {
-  const column = <T>(pick: (e: StoredEvent) => T) => rows.map(({ event }) => pick(event));
-  await tx.query(
-    `WITH input AS (
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[],
-                            $8::jsonb[], $9::jsonb[], $10::timestamptz[], $11::text[], $12::text[], $13::text[])
-         AS t(${EVENT_COLUMNS}, topic)
-     ), appended AS (
-       INSERT INTO events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM input
-     ), nodes AS (
-       INSERT INTO tlog_nodes (level, idx, hash)
-       SELECT level, idx, decode(hash, 'hex') FROM unnest($14::smallint[], $15::bigint[], $16::text[]) AS n(level, idx, hash)
-     ), grown AS (
-       UPDATE tlog_state SET size = $17 WHERE size = $18 AND $17::bigint > $18::bigint
-     )
-     INSERT INTO outbox (position, topic)
-     SELECT position, topic FROM input CROSS JOIN (SELECT pg_notify('${APPENDED_CHANNEL}', '')) AS notified`,
-    [
-      column((e) => e.position), column((e) => e.eventId), column((e) => e.streamId), column((e) => e.streamType),
-      column((e) => e.version), column((e) => e.type), column((e) => e.schemaVersion),
-      column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)), column((e) => e.recordedAt),
-      column((e) => e.prevHash), column((e) => e.hash), rows.map((r) => r.topic),
-      ...nodeColumns(tree?.nodes ?? []), tree?.to ?? 0, tree?.from ?? 0,
-    ],
-  );
 }

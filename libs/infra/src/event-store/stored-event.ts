@@ -22,6 +22,33 @@ export interface StoredEvent {
   hash: string;
 }
 
+/** The fields the hash chain covers, in the order they are recorded: everything but the chain fields. */
+export const HASHED_FIELDS = [
+  'position',
+  'eventId',
+  'streamId',
+  'streamType',
+  'version',
+  'type',
+  'schemaVersion',
+  'data',
+  'metadata',
+  'recordedAt',
+] as const satisfies readonly (keyof StoredEvent)[];
+
+/** An event before it is chained: the content `prevHash` and `hash` are computed over. */
+export type UnchainedEvent = Pick<StoredEvent, (typeof HASHED_FIELDS)[number]>;
+
+/** Every field of a stored event, in order: the hashed content, then the chain fields. */
+export const STORED_FIELDS = [...HASHED_FIELDS, 'prevHash', 'hash'] as const satisfies readonly (keyof StoredEvent)[];
+
+/** A copy of `source` with only `fields`, in their order (so canonical JSON and responses keep one key order). */
+export function pickFields<T, K extends keyof T>(source: T, fields: readonly K[]): Pick<T, K> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const field of fields) picked[field] = source[field];
+  return picked as Pick<T, K>;
+}
+
 export const metadataActor = (actor: Actor): EventMetadata['actor'] => ({
   id: actor.id,
   kind: actor.kind,
