@@ -1,9 +1,9 @@
 import { Actor } from '../shared';
-import { ApproveReimbursement, ClaimReimbursement, PayReimbursement } from './resource-pool.commands';
-import { OfferNotAccepted, ReimbursementNotApproved } from './resource-pool.errors';
-import { ResourcePoolEvent } from './resource-pool.events';
-import { ReimbursementState, ResourcePoolState } from './resource-pool.state';
-import { actFor, offerOf, reimbursementOf, requireCategoriesSum, requirePositive } from './resource-pool.rules';
+import { ApproveReimbursement, ClaimReimbursement, PayReimbursement } from './resource-sharing.commands';
+import { OfferNotAccepted, ReimbursementNotApproved } from './resource-sharing.errors';
+import { ResourcePoolEvent } from './resource-sharing.events';
+import { ReimbursementState, ResourcePoolState } from './resource-sharing.state';
+import { actFor, offerOf, reimbursementOf, requireCategoriesSum, requirePositive } from './resource-sharing.rules';
 
 /** The deciders of a reimbursement: the offering state claims it, the requesting state approves and pays. */
 

@@ -1,11 +1,11 @@
 import { Actor, assertNever, CommandContext, Decider } from '../shared';
-import { CancelRequest, MakePledge, MakeRequest, MembershipFacts, ResourcePoolCommand, WithdrawPledge } from './resource-pool.commands';
-import { PoolEntityNotFound } from './resource-pool.errors';
-import { ResourcePoolEvent } from './resource-pool.events';
-import { acceptOffer, confirmReceipt, declineOffer, makeOffer, withdrawOffer } from './resource-pool.offers';
-import { approveReimbursement, claimReimbursement, payReimbursement } from './resource-pool.reimbursements';
-import { actFor, actingState, offerRef, requestOf, requirePositive, requireSharing } from './resource-pool.rules';
-import { evolveResourcePool, initialResourcePoolState, pledgeRemaining, ResourcePoolState } from './resource-pool.state';
+import { CancelRequest, MakePledge, MakeRequest, MembershipFacts, ResourcePoolCommand, WithdrawPledge } from './resource-sharing.commands';
+import { PoolEntityNotFound } from './resource-sharing.errors';
+import { ResourcePoolEvent } from './resource-sharing.events';
+import { acceptOffer, confirmReceipt, declineOffer, makeOffer, withdrawOffer } from './resource-sharing.offers';
+import { approveReimbursement, claimReimbursement, payReimbursement } from './resource-sharing.reimbursements';
+import { actFor, actingState, offerRef, requestOf, requirePositive, requireSharing } from './resource-sharing.rules';
+import { evolveResourcePool, initialResourcePoolState, pledgeRemaining, ResourcePoolState } from './resource-sharing.state';
 
 /** One decider function per command; this only dispatches. */
 export function decideResourcePool(command: ResourcePoolCommand, state: ResourcePoolState, { actor }: CommandContext): ResourcePoolEvent[] {

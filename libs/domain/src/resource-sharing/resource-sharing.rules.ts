@@ -1,9 +1,9 @@
 import { CompactNotActive, NotAMember, NotRatified } from '../compact';
 import { Actor, InvalidCommand, NotAllowed } from '../shared';
-import { MembershipFacts } from './resource-pool.commands';
-import { CategoriesDoNotSum, PoolEntityNotFound } from './resource-pool.errors';
-import { CategoryCents } from './resource-pool.events';
-import { OfferState, ReimbursementState, RequestState, ResourcePoolState } from './resource-pool.state';
+import { MembershipFacts } from './resource-sharing.commands';
+import { CategoriesDoNotSum, PoolEntityNotFound } from './resource-sharing.errors';
+import { CategoryCents } from './resource-sharing.events';
+import { OfferState, ReimbursementState, RequestState, ResourcePoolState } from './resource-sharing.state';
 
 /**
  * The state a principal acts for in resource sharing: a coordinator's, or that of an API key

@@ -1,9 +1,9 @@
 import { Actor } from '../shared';
-import { AcceptOffer, ConfirmReceipt, DeclineOffer, MakeOffer, WithdrawOffer } from './resource-pool.commands';
-import { ExceedsRequest, InsufficientPledge, OfferNotAccepted, OfferNotOpen, PoolEntityNotFound, RequestClosed, ResourceMismatch, SelfFulfilment } from './resource-pool.errors';
-import { ResourcePoolEvent } from './resource-pool.events';
-import { isRequestClosed, pledgeRemaining, ResourcePoolState } from './resource-pool.state';
-import { actFor, offerOf, offerRef, requestOf, requirePositive, requireSharing } from './resource-pool.rules';
+import { AcceptOffer, ConfirmReceipt, DeclineOffer, MakeOffer, WithdrawOffer } from './resource-sharing.commands';
+import { ExceedsRequest, InsufficientPledge, OfferNotAccepted, OfferNotOpen, PoolEntityNotFound, RequestClosed, ResourceMismatch, SelfFulfilment } from './resource-sharing.errors';
+import { ResourcePoolEvent } from './resource-sharing.events';
+import { isRequestClosed, pledgeRemaining, ResourcePoolState } from './resource-sharing.state';
+import { actFor, offerOf, offerRef, requestOf, requirePositive, requireSharing } from './resource-sharing.rules';
 
 /** The deciders of an offer's life: made from a pledge, accepted or declined, withdrawn, received. */
 
