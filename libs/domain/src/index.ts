@@ -3,7 +3,7 @@ export * from './member-state';
 export * from './identity';
 export * from './api-key';
 export * from './legal-action';
-export * from './resource-pool';
+export * from './resource-sharing';
 export * from './compact';
 export * from './proposal';
 export * from './webhook';

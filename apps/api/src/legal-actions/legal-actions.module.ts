@@ -14,6 +14,7 @@ import { SignLegalActionHandler } from './sign-legal-action/sign-legal-action.ha
 import { SignLegalActionController } from './sign-legal-action/sign-legal-action.http.controller';
 import { WithdrawSignatureHandler } from './withdraw-signature/withdraw-signature.handler';
 import { WithdrawSignatureController } from './withdraw-signature/withdraw-signature.http.controller';
+import { LegalActionCommands } from './legal-action-commands';
 
 /** Joint legal responses: privileged reads, counsel-only writes. */
 @Module({
@@ -29,6 +30,7 @@ import { WithdrawSignatureController } from './withdraw-signature/withdraw-signa
   ],
   providers: [
     { provide: LegalActionsRepository, useFactory: (db: Database) => new LegalActionsRepository(db), inject: [Database] },
+    LegalActionCommands,
     OpenLegalActionHandler,
     SignLegalActionHandler,
     WithdrawSignatureHandler,

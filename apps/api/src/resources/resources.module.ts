@@ -27,6 +27,7 @@ import { MakeRequestHandler } from './make-request/make-request.handler';
 import { MakeRequestController } from './make-request/make-request.http.controller';
 import { PayReimbursementHandler } from './pay-reimbursement/pay-reimbursement.handler';
 import { PayReimbursementController } from './pay-reimbursement/pay-reimbursement.http.controller';
+import { PoolEntityCommands } from './pool-entity-commands';
 import { ResourceReadAccess } from './resource-read-access';
 import { ResourceSharingFacts } from './resource-sharing.facts';
 import { WithdrawOfferHandler } from './withdraw-offer/withdraw-offer.handler';
@@ -61,6 +62,7 @@ import { WithdrawPledgeController } from './withdraw-pledge/withdraw-pledge.http
     { provide: ResourceLocator, useFactory: (db: Database) => new ResourceLocator(db), inject: [Database] },
     { provide: ResourceSharingRepository, useFactory: (db: Database) => new ResourceSharingRepository(db), inject: [Database] },
     ResourceSharingFacts,
+    PoolEntityCommands,
     ResourceReadAccess,
     MakePledgeHandler,
     MakeRequestHandler,

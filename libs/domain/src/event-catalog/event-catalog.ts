@@ -3,7 +3,7 @@ import type { CompactEvent } from '../compact/compact.events';
 import type { LegalActionEvent } from '../legal-action/legal-action.events';
 import type { MemberStateEvent } from '../member-state/member-state.events';
 import type { ProposalEvent } from '../proposal/proposal.events';
-import type { ResourcePoolEvent } from '../resource-pool/resource-pool.events';
+import type { ResourcePoolEvent } from '../resource-sharing/resource-sharing.events';
 import type { UserEvent } from '../identity/user.events';
 import type { DomainEvent } from '../shared';
 import type { WebhookEvent } from '../webhook/webhook.events';

@@ -3,7 +3,7 @@ import { compactDecider } from '../compact';
 import { legalActionDecider } from '../legal-action';
 import { memberStateDecider } from '../member-state';
 import { proposalDecider } from '../proposal';
-import { RESOURCE_POOL_EVENT_TYPES, resourcePoolDecider } from '../resource-pool';
+import { RESOURCE_POOL_EVENT_TYPES, resourcePoolDecider } from '../resource-sharing';
 import { userDecider } from '../identity';
 import { webhookDecider } from '../webhook';
 import { CONTRACT_AUDIENCES } from './event-visibility';

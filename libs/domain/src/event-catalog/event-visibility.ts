@@ -1,5 +1,5 @@
 import { mayReadLegalActions } from '../legal-action/legal-action.access';
-import { RESOURCE_READER_SCOPES } from '../resource-pool/resource-pool.access';
+import { RESOURCE_READER_SCOPES } from '../resource-sharing/resource-sharing.access';
 import { Actor } from '../shared';
 import { catalogEntryOf, EventAudience } from './event-catalog';
 

@@ -1,5 +1,5 @@
 import { Actor } from '../shared';
-import { membershipReadsResources } from '../resource-pool/resource-pool.access';
+import { membershipReadsResources } from '../resource-sharing/resource-sharing.access';
 import { compactToCheck, mayReadEvent, ReadableEvent, ReaderFacts } from './event-visibility';
 
 const user = (roles: Actor['roles'], stateCode: string | null = null): Actor => ({ id: `${roles[0]}-${stateCode}`, kind: 'user', roles, stateCode });

@@ -1,5 +1,15 @@
 import { Actor, assertNever, CommandContext, Decider, NotAllowed } from '../shared';
-import { LEGAL_ACTION_STREAM_TYPE, LegalActionCommand } from './legal-action.commands';
+import {
+  CloseLegalAction,
+  CloseSignOn,
+  FileLegalAction,
+  LEGAL_ACTION_STREAM_TYPE,
+  LegalActionCommand,
+  OpenLegalAction,
+  RecordDevelopment,
+  SignLegalAction,
+  WithdrawSignature,
+} from './legal-action.commands';
 import {
   ActionClosed,
   ActionFiled,
@@ -43,86 +53,102 @@ function requireLead(state: OpenedLegalActionState, stateCode: string, what: str
 const isSignatory = (state: OpenedLegalActionState, stateCode: string): boolean =>
   currentSignatories(state).some((s) => s.stateCode === stateCode);
 
-export function decideLegalAction(command: LegalActionCommand, state: LegalActionState, { actor, now }: CommandContext): LegalActionEvent[] {
-  const at = now.toISOString();
+/** One decider function per command; this only dispatches. */
+export function decideLegalAction(command: LegalActionCommand, state: LegalActionState, context: CommandContext): LegalActionEvent[] {
   switch (command.type) {
-    case 'OpenLegalAction': {
-      const lead = counselState(actor);
-      const { legalActionId, signOnDeadline } = command.data;
-      if (state.status !== 'none') throw new LegalActionAlreadyOpened(legalActionId);
-      if (!(Date.parse(signOnDeadline) > now.getTime())) throw new SignOnDeadlineNotInFuture(signOnDeadline);
-      return [
-        { type: 'LegalActionOpened', data: { ...command.data, leadState: lead, openedAt: at, openedBy: actor.id } },
-        { type: 'LegalActionSigned', data: { legalActionId, stateCode: lead, signedAt: at, signedBy: actor.id } },
-      ];
-    }
-    case 'SignLegalAction': {
-      const signer = counselState(actor);
-      const action = existing(state, command.data.legalActionId);
-      if (action.status === 'closed') throw new ActionClosed();
-      if (action.status === 'filed') throw new ActionFiled();
-      if (isSignatory(action, signer)) throw new AlreadySigned(signer);
-      if (now.getTime() >= Date.parse(action.signOnDeadline)) throw new DeadlinePassed(action.signOnDeadline);
-      return [{ type: 'LegalActionSigned', data: { legalActionId: action.legalActionId, stateCode: signer, signedAt: at, signedBy: actor.id } }];
-    }
-    case 'WithdrawSignature': {
-      const own = counselState(actor);
-      const action = existing(state, command.data.legalActionId);
-      const { stateCode } = command.data;
-      if (stateCode !== own) throw new NotAllowed(`Counsel of ${own} cannot withdraw the signature of ${stateCode}`);
-      if (action.status === 'closed') throw new ActionClosed();
-      if (action.status === 'filed') throw new ActionFiled('The legal action has been filed; its signatures can no longer be withdrawn');
-      if (action.leadState === stateCode) throw new LeadCannotWithdraw(stateCode);
-      if (!isSignatory(action, stateCode)) throw new NotASignatory(stateCode);
-      return [{ type: 'SignatureWithdrawn', data: { legalActionId: action.legalActionId, stateCode, withdrawnAt: at, withdrawnBy: actor.id } }];
-    }
-    case 'FileLegalAction': {
-      const filer = counselState(actor);
-      const action = existing(state, command.data.legalActionId);
-      requireLead(action, filer, 'file it');
-      if (action.status === 'closed') throw new ActionClosed();
-      if (action.status === 'filed') throw new ActionFiled('The legal action has already been filed');
-      return [
-        {
-          type: 'LegalActionFiled',
-          data: { ...command.data, filedAt: at, filedBy: actor.id, signatories: currentSignatories(action).map((s) => s.stateCode) },
-        },
-      ];
-    }
-    case 'RecordDevelopment': {
-      const recorder = counselState(actor);
-      const action = existing(state, command.data.legalActionId);
-      if (!isSignatory(action, recorder)) throw new NotAllowed(`Only counsel of a signatory state may record developments; ${recorder} is not one`);
-      if (action.status === 'closed') throw new ActionClosed();
-      if (action.status !== 'filed') throw new ActionNotFiled('Developments are recorded once the legal action has been filed');
-      return [{ type: 'DevelopmentRecorded', data: { ...command.data, stateCode: recorder, recordedAt: at, recordedBy: actor.id } }];
-    }
-    case 'CloseLegalAction': {
-      const closer = counselState(actor);
-      const action = existing(state, command.data.legalActionId);
-      requireLead(action, closer, 'close it');
-      if (action.status === 'closed') throw new ActionClosed();
-      if (action.status === 'open' && command.data.outcome !== 'withdrawn') {
-        throw new ActionNotFiled('An action that was never filed can only close with the outcome "withdrawn"');
-      }
-      return [{ type: 'LegalActionClosed', data: { ...command.data, closedAt: at, closedBy: actor.id } }];
-    }
-    case 'CloseSignOn': {
-      if (actor.kind !== 'system') throw new NotAllowed('The sign-on list is locked by the system at its deadline');
-      const action = existing(state, command.data.legalActionId);
-      if (action.signOnClosed) return [];
-      if (now.getTime() < Date.parse(action.signOnDeadline)) throw new SignOnStillOpen(action.signOnDeadline);
-      // Computed from the signatures' own times, so a lock that fires late still names the list at the deadline.
-      return [
-        {
-          type: 'SignOnClosed',
-          data: { legalActionId: action.legalActionId, signOnDeadline: action.signOnDeadline, signatories: signatoriesAsOf(action, action.signOnDeadline) },
-        },
-      ];
-    }
+    case 'OpenLegalAction':
+      return openLegalAction(command, state, context);
+    case 'SignLegalAction':
+      return signLegalAction(command, state, context);
+    case 'WithdrawSignature':
+      return withdrawSignature(command, state, context);
+    case 'FileLegalAction':
+      return fileLegalAction(command, state, context);
+    case 'RecordDevelopment':
+      return recordDevelopment(command, state, context);
+    case 'CloseLegalAction':
+      return closeLegalAction(command, state, context);
+    case 'CloseSignOn':
+      return closeSignOn(command, state, context);
     default:
       return assertNever(command);
   }
+}
+
+function openLegalAction(command: OpenLegalAction, state: LegalActionState, { actor, now }: CommandContext): LegalActionEvent[] {
+  const at = now.toISOString();
+  const lead = counselState(actor);
+  const { legalActionId, signOnDeadline } = command.data;
+  if (state.status !== 'none') throw new LegalActionAlreadyOpened(legalActionId);
+  if (!(Date.parse(signOnDeadline) > now.getTime())) throw new SignOnDeadlineNotInFuture(signOnDeadline);
+  return [
+    { type: 'LegalActionOpened', data: { ...command.data, leadState: lead, openedAt: at, openedBy: actor.id } },
+    { type: 'LegalActionSigned', data: { legalActionId, stateCode: lead, signedAt: at, signedBy: actor.id } },
+  ];
+}
+
+function signLegalAction(command: SignLegalAction, state: LegalActionState, { actor, now }: CommandContext): LegalActionEvent[] {
+  const signer = counselState(actor);
+  const action = existing(state, command.data.legalActionId);
+  if (action.status === 'closed') throw new ActionClosed();
+  if (action.status === 'filed') throw new ActionFiled();
+  if (isSignatory(action, signer)) throw new AlreadySigned(signer);
+  if (now.getTime() >= Date.parse(action.signOnDeadline)) throw new DeadlinePassed(action.signOnDeadline);
+  const { legalActionId } = action;
+  return [{ type: 'LegalActionSigned', data: { legalActionId, stateCode: signer, signedAt: now.toISOString(), signedBy: actor.id } }];
+}
+
+function withdrawSignature(command: WithdrawSignature, state: LegalActionState, { actor, now }: CommandContext): LegalActionEvent[] {
+  const own = counselState(actor);
+  const action = existing(state, command.data.legalActionId);
+  const { stateCode } = command.data;
+  if (stateCode !== own) throw new NotAllowed(`Counsel of ${own} cannot withdraw the signature of ${stateCode}`);
+  if (action.status === 'closed') throw new ActionClosed();
+  if (action.status === 'filed') throw new ActionFiled('The legal action has been filed; its signatures can no longer be withdrawn');
+  if (action.leadState === stateCode) throw new LeadCannotWithdraw(stateCode);
+  if (!isSignatory(action, stateCode)) throw new NotASignatory(stateCode);
+  const { legalActionId } = action;
+  return [{ type: 'SignatureWithdrawn', data: { legalActionId, stateCode, withdrawnAt: now.toISOString(), withdrawnBy: actor.id } }];
+}
+
+function fileLegalAction(command: FileLegalAction, state: LegalActionState, { actor, now }: CommandContext): LegalActionEvent[] {
+  const filer = counselState(actor);
+  const action = existing(state, command.data.legalActionId);
+  requireLead(action, filer, 'file it');
+  if (action.status === 'closed') throw new ActionClosed();
+  if (action.status === 'filed') throw new ActionFiled('The legal action has already been filed');
+  const signatories = currentSignatories(action).map((s) => s.stateCode);
+  return [{ type: 'LegalActionFiled', data: { ...command.data, filedAt: now.toISOString(), filedBy: actor.id, signatories } }];
+}
+
+function recordDevelopment(command: RecordDevelopment, state: LegalActionState, { actor, now }: CommandContext): LegalActionEvent[] {
+  const recorder = counselState(actor);
+  const action = existing(state, command.data.legalActionId);
+  if (!isSignatory(action, recorder)) throw new NotAllowed(`Only counsel of a signatory state may record developments; ${recorder} is not one`);
+  if (action.status === 'closed') throw new ActionClosed();
+  if (action.status !== 'filed') throw new ActionNotFiled('Developments are recorded once the legal action has been filed');
+  return [{ type: 'DevelopmentRecorded', data: { ...command.data, stateCode: recorder, recordedAt: now.toISOString(), recordedBy: actor.id } }];
+}
+
+function closeLegalAction(command: CloseLegalAction, state: LegalActionState, { actor, now }: CommandContext): LegalActionEvent[] {
+  const closer = counselState(actor);
+  const action = existing(state, command.data.legalActionId);
+  requireLead(action, closer, 'close it');
+  if (action.status === 'closed') throw new ActionClosed();
+  if (action.status === 'open' && command.data.outcome !== 'withdrawn') {
+    throw new ActionNotFiled('An action that was never filed can only close with the outcome "withdrawn"');
+  }
+  return [{ type: 'LegalActionClosed', data: { ...command.data, closedAt: now.toISOString(), closedBy: actor.id } }];
+}
+
+function closeSignOn(command: CloseSignOn, state: LegalActionState, { actor, now }: CommandContext): LegalActionEvent[] {
+  if (actor.kind !== 'system') throw new NotAllowed('The sign-on list is locked by the system at its deadline');
+  const action = existing(state, command.data.legalActionId);
+  if (action.signOnClosed) return [];
+  if (now.getTime() < Date.parse(action.signOnDeadline)) throw new SignOnStillOpen(action.signOnDeadline);
+  // Computed from the signatures' own times, so a lock that fires late still names the list at the deadline.
+  const { legalActionId, signOnDeadline } = action;
+  return [{ type: 'SignOnClosed', data: { legalActionId, signOnDeadline, signatories: signatoriesAsOf(action, signOnDeadline) } }];
 }
 
 export const legalActionDecider: Decider<LegalActionCommand, LegalActionEvent, LegalActionState> = {

@@ -1,19 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { legalActionDecider, legalActionStreamId } from '@coalition/domain';
-import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
+import { CommandResult } from '../../common/commands/command-handling';
+import { LegalActionCommands } from '../legal-action-commands';
 import { SignLegalActionCommand } from './sign-legal-action.command';
 
 @CommandHandler(SignLegalActionCommand)
 export class SignLegalActionHandler implements ICommandHandler<SignLegalActionCommand> {
-  constructor(private readonly handling: CommandHandling) {}
+  constructor(private readonly legal: LegalActionCommands) {}
 
   execute({ legalActionId, meta }: SignLegalActionCommand): Promise<CommandResult> {
-    return this.handling.run(legalActionDecider, {
-      streamId: legalActionStreamId(legalActionId),
-      id: legalActionId,
-      status: 200,
-      meta,
-      command: { type: 'SignLegalAction', data: { legalActionId } },
-    });
+    return this.legal.run(legalActionId, meta, { type: 'SignLegalAction', data: { legalActionId } });
   }
 }

@@ -1,19 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { legalActionDecider, legalActionStreamId } from '@coalition/domain';
-import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
+import { CommandResult } from '../../common/commands/command-handling';
+import { LegalActionCommands } from '../legal-action-commands';
 import { WithdrawSignatureCommand } from './withdraw-signature.command';
 
 @CommandHandler(WithdrawSignatureCommand)
 export class WithdrawSignatureHandler implements ICommandHandler<WithdrawSignatureCommand> {
-  constructor(private readonly handling: CommandHandling) {}
+  constructor(private readonly legal: LegalActionCommands) {}
 
   execute({ legalActionId, stateCode, meta }: WithdrawSignatureCommand): Promise<CommandResult> {
-    return this.handling.run(legalActionDecider, {
-      streamId: legalActionStreamId(legalActionId),
-      id: legalActionId,
-      status: 200,
-      meta,
-      command: { type: 'WithdrawSignature', data: { legalActionId, stateCode } },
-    });
+    return this.legal.run(legalActionId, meta, { type: 'WithdrawSignature', data: { legalActionId, stateCode } });
   }
 }

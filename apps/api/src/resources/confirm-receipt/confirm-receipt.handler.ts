@@ -1,24 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { resourcePoolDecider } from '@coalition/domain';
-import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
-import { ResourceSharingFacts } from '../resource-sharing.facts';
+import { CommandResult } from '../../common/commands/command-handling';
+import { PoolEntityCommands } from '../pool-entity-commands';
 import { ConfirmReceiptCommand } from './confirm-receipt.command';
 
 @CommandHandler(ConfirmReceiptCommand)
 export class ConfirmReceiptHandler implements ICommandHandler<ConfirmReceiptCommand> {
-  constructor(
-    private readonly handling: CommandHandling,
-    private readonly facts: ResourceSharingFacts,
-  ) {}
+  constructor(private readonly pool: PoolEntityCommands) {}
 
-  async execute({ offerId, meta }: ConfirmReceiptCommand): Promise<CommandResult> {
-    const offer = await this.facts.locate('offer', offerId);
-    return this.handling.run(resourcePoolDecider, {
-      streamId: offer.streamId,
-      id: offerId,
-      status: 200,
-      meta,
-      command: { type: 'ConfirmReceipt', data: { offerId } },
-    });
+  execute({ offerId, meta }: ConfirmReceiptCommand): Promise<CommandResult> {
+    return this.pool.run('offer', offerId, meta, { type: 'ConfirmReceipt', data: { offerId } });
   }
 }

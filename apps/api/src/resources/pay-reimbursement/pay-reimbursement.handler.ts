@@ -1,24 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { resourcePoolDecider } from '@coalition/domain';
-import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
-import { ResourceSharingFacts } from '../resource-sharing.facts';
+import { CommandResult } from '../../common/commands/command-handling';
+import { PoolEntityCommands } from '../pool-entity-commands';
 import { PayReimbursementCommand } from './pay-reimbursement.command';
 
 @CommandHandler(PayReimbursementCommand)
 export class PayReimbursementHandler implements ICommandHandler<PayReimbursementCommand> {
-  constructor(
-    private readonly handling: CommandHandling,
-    private readonly facts: ResourceSharingFacts,
-  ) {}
+  constructor(private readonly pool: PoolEntityCommands) {}
 
-  async execute({ reimbursementId, meta }: PayReimbursementCommand): Promise<CommandResult> {
-    const reimbursement = await this.facts.locate('reimbursement', reimbursementId);
-    return this.handling.run(resourcePoolDecider, {
-      streamId: reimbursement.streamId,
-      id: reimbursementId,
-      status: 200,
-      meta,
-      command: { type: 'PayReimbursement', data: { reimbursementId } },
-    });
+  execute({ reimbursementId, meta }: PayReimbursementCommand): Promise<CommandResult> {
+    return this.pool.run('reimbursement', reimbursementId, meta, { type: 'PayReimbursement', data: { reimbursementId } });
   }
 }

@@ -1,5 +1,5 @@
 import { assertNever } from '../shared';
-import { ResourcePoolEvent } from './resource-pool.events';
+import { ResourcePoolEvent } from './resource-sharing.events';
 
 export interface PledgeState {
   id: string;

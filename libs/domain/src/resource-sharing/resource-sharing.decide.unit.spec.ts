@@ -1,8 +1,8 @@
 import { CompactNotActive, NotAMember, NotRatified } from '../compact';
 import { Actor, InvalidCommand, NotAllowed } from '../shared';
 import { adminActor, coordinatorOf, specFor, testContext } from '../testing';
-import { MembershipFacts, MakeOffer, ResourcePoolCommand } from './resource-pool.commands';
-import { resourcePoolDecider } from './resource-pool.decide';
+import { MembershipFacts, MakeOffer, ResourcePoolCommand } from './resource-sharing.commands';
+import { resourcePoolDecider } from './resource-sharing.decide';
 import {
   CategoriesDoNotSum,
   ExceedsRequest,
@@ -14,8 +14,8 @@ import {
   RequestClosed,
   ResourceMismatch,
   SelfFulfilment,
-} from './resource-pool.errors';
-import { ResourcePoolEvent } from './resource-pool.events';
+} from './resource-sharing.errors';
+import { ResourcePoolEvent } from './resource-sharing.events';
 
 const CA = coordinatorOf('CA');
 const WA = coordinatorOf('WA');

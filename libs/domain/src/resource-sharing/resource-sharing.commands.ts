@@ -1,6 +1,6 @@
 import { CompactStatus, MemberStatus } from '../compact';
 import { Command } from '../shared';
-import { CategoryCents, MoneyCents } from './resource-pool.events';
+import { CategoryCents, MoneyCents } from './resource-sharing.events';
 
 /**
  * The consistency boundary is one stream per compact and resource type: every pledge, request,
