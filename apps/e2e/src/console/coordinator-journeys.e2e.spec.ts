@@ -293,8 +293,25 @@ describe('the staff console: coordinators in a real browser', () => {
     await fill('not my password at all', 'a brand new password');
     await seeText(mine.page.getByRole('alert'), 'The password was not changed');
     await expectAccessible(mine.page, 'change password with a problem');
+    // A live-update poll asked with the old token is answered only after the change: the api
+    // refuses that token by then, and this tab must not take the refusal for its new session's end
+    // (on a slow machine a poll in flight across the change did, and the renew dialog blocked the page).
+    const polls = /\/api\/v1\/events\?/;
+    let release!: () => void;
+    const changed = new Promise<void>((resolve) => (release = resolve));
+    await mine.page.route(polls, async (route) => {
+      await changed;
+      await route.continue();
+    });
     await fill(PASSWORD, 'a brand new password');
     await see(mine.page.getByRole('heading', { name: 'Password changed' }));
+    const refused = mine.page.waitForResponse((response) => polls.test(response.url()) && response.status() === 401);
+    release();
+    await refused;
+    await mine.page.unroute(polls);
+    // The tab goes on with its new token: live updates keep coming, and no dialog asks for the password.
+    await mine.page.waitForResponse((response) => polls.test(response.url()) && response.status() === 200, { timeout: LIVE_MS });
+    expect(await mine.page.getByRole('heading', { name: /Your session/ }).isVisible()).toBe(false);
     await visit(mine.page, 'change-password');
 
     // This tab goes on with the fresh token; the other tab's token no longer works.
