@@ -299,10 +299,16 @@ describe('the staff console: coordinators in a real browser', () => {
     const polls = /\/api\/v1\/events\?/;
     let release!: () => void;
     const changed = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
     await mine.page.route(polls, async (route) => {
+      holding();
       await changed;
       await route.continue();
     });
+    // A poll with the old token is held before the change is asked for (the console polls one at
+    // a time, so no other poll starts until it is answered).
+    await held;
     await fill(PASSWORD, 'a brand new password');
     await see(mine.page.getByRole('heading', { name: 'Password changed' }));
     const refused = mine.page.waitForResponse((response) => polls.test(response.url()) && response.status() === 401);
