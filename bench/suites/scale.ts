@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Database, EventStore, redactSecrets } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { EventStore, redactSecrets } from '@coalition/event-store';
 import { createCoalitionDatabase } from '../lib/database';
 import { runChild } from '../lib/processes';
 import { seedEvents } from '../lib/seed';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, Decider, DomainError, DomainEvent } from '@coalition/domain';
-import { CommandExecutor, IdempotencyStore, Metrics, WithinAppend } from '@coalition/infra';
+import { Metrics } from '@coalition/platform';
+import { CommandExecutor, IdempotencyStore, WithinAppend } from '@coalition/event-store';
 import { Principal } from '../auth/principal';
 
 /** What the HTTP layer knows about a command besides its body. */

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiKeyEvent, ApiKeyIssued, apiKeyDecider, apiKeyStreamId, apiKeyUsableAt, fold, userDecider, userStreamId } from '@coalition/domain';
-import { apiKeyIssuer, EventStore, StoredEvent } from '@coalition/infra';
+import { EventStore, StoredEvent } from '@coalition/event-store';
+import { apiKeyIssuer } from '@coalition/read-side';
 import { Principal } from '../../common/auth/principal';
 
 /** `coa_` + the key id (32 hex) + `_` + 32 random bytes in base64url: the id locates the key's stream, the rest is the secret. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PoolEntityNotFound } from '@coalition/domain';
-import { RequestView, ResourceSharingRepository } from '@coalition/infra';
+import { RequestView, ResourceSharingRepository } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
