@@ -29,7 +29,6 @@ const positionsOf = (messages: readonly ReceivedMessage[]): Set<number> =>
 
 const allPresent = (n: number) => (messages: readonly ReceivedMessage[]) => positionsOf(messages).size >= n;
 
-
 describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
   let testDb: TestDatabase;
   let db: Database;
@@ -138,6 +137,59 @@ describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
         expect(row?.sent_at).toBeInstanceOf(Date);
         expect(row?.partition).toBe(message.partition);
       }
+    }, 60_000);
+  });
+
+  describe('routing, on the shared broker', () => {
+    const prefix = uniqueTopicPrefix();
+    const settings: KafkaSettings = { brokers: testKafkaBrokers(), clientId: 'outbox-relay-routing', partitions: 2, topicPrefix: prefix };
+    let kafka: Kafka;
+    let publisher: KafkaEventPublisher | undefined;
+    let relay: OutboxRelay | undefined;
+
+    beforeAll(() => {
+      kafka = createKafka(settings);
+    });
+
+    afterEach(async () => {
+      await relay?.stop();
+      await publisher?.disconnect();
+    });
+
+    afterAll(async () => {
+      await deleteTestTopics(kafka, prefix);
+    });
+
+    const append = (streamId: string, streamType: string, types: string[]) =>
+      store.append({
+        streamId,
+        streamType,
+        expectedVersion: 0,
+        events: types.map((type) => ({ type, data: { streamId } })),
+        metadata: { actor: { id: testAdmin.id, kind: testAdmin.kind, stateCode: null, roles: [...testAdmin.roles] }, commandId: 'c', correlationId: 'c', causationId: 'c' },
+        recordedAt: new Date(),
+      });
+
+    it('sends legal-action events to the legal topic and every other event to the events topic, and records the topic it chose', async () => {
+      await ensureTopics(kafka, settings);
+      const member = await append('member-state-AK', 'member-state', ['StateRegistered']);
+      const legal = await append('legal-action-1', 'legal-action', ['LegalActionOpened', 'StateSignedOn']);
+      const proposal = await append('proposal-1', 'proposal', ['ProposalOpened']);
+      publisher = new KafkaEventPublisher(kafka, prefix);
+      const started = (relay = new OutboxRelay(db, publisher, { batchSize: 10, intervalMs: 20 }));
+      started.start();
+      await eventually(async () => (await started.backlog()) === 0, { timeoutMs: 20_000, what: 'the outbox to drain' });
+
+      const general = [...member.events, ...proposal.events].map((e) => e.position);
+      const privileged = legal.events.map((e) => e.position);
+      const onEvents = await consumeUntil(kafka, physicalTopic(prefix, TOPICS.events), allPresent(general.length), { timeoutMs: 30_000 });
+      const onLegal = await consumeUntil(kafka, physicalTopic(prefix, TOPICS.legal), allPresent(privileged.length), { timeoutMs: 30_000 });
+      expect([...positionsOf(onEvents)].sort((a, b) => a - b)).toEqual(general);
+      expect([...positionsOf(onLegal)].sort((a, b) => a - b)).toEqual(privileged);
+
+      const rows = await db.query<{ position: string; topic: string | null }>('SELECT position, topic FROM outbox ORDER BY position');
+      const expected = new Map([...general.map((p) => [p, TOPICS.events] as const), ...privileged.map((p) => [p, TOPICS.legal] as const)]);
+      expect(rows.map((r) => [Number(r.position), r.topic])).toEqual([...expected.entries()].sort(([a], [b]) => a - b));
     }, 60_000);
   });
 

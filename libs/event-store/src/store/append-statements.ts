@@ -73,33 +73,36 @@ export function chained(request: AppendRequest, current: number, head: { positio
   });
 }
 
-/** Events, their outbox rows and the tree nodes they complete, in one statement, whatever their number. */
+/**
+ * Events, their outbox rows and the tree nodes they complete, in one statement, whatever their
+ * number. An outbox row names no topic: routing is the relay's (it records the topic it used).
+ */
 export async function insertEvents(
   tx: Queryable,
-  rows: readonly { event: StoredEvent; topic: string }[],
+  rows: readonly { event: StoredEvent }[],
   tree: { from: number; to: number; nodes: readonly StoredNode[] } | undefined,
 ): Promise<void> {
   const column = <T>(pick: (e: StoredEvent) => T) => rows.map(({ event }) => pick(event));
   await tx.query(
     `WITH input AS (
        SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[],
-                            $8::jsonb[], $9::jsonb[], $10::timestamptz[], $11::text[], $12::text[], $13::text[])
-         AS t(${EVENT_COLUMNS}, topic)
+                            $8::jsonb[], $9::jsonb[], $10::timestamptz[], $11::text[], $12::text[])
+         AS t(${EVENT_COLUMNS})
      ), appended AS (
        INSERT INTO events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM input
      ), nodes AS (
        INSERT INTO tlog_nodes (level, idx, hash)
-       SELECT level, idx, decode(hash, 'hex') FROM unnest($14::smallint[], $15::bigint[], $16::text[]) AS n(level, idx, hash)
+       SELECT level, idx, decode(hash, 'hex') FROM unnest($13::smallint[], $14::bigint[], $15::text[]) AS n(level, idx, hash)
      ), grown AS (
-       UPDATE tlog_state SET size = $17 WHERE size = $18 AND $17::bigint > $18::bigint
+       UPDATE tlog_state SET size = $16 WHERE size = $17 AND $16::bigint > $17::bigint
      )
-     INSERT INTO outbox (position, topic)
-     SELECT position, topic FROM input CROSS JOIN (SELECT pg_notify('${APPENDED_CHANNEL}', '')) AS notified`,
+     INSERT INTO outbox (position)
+     SELECT position FROM input CROSS JOIN (SELECT pg_notify('${APPENDED_CHANNEL}', '')) AS notified`,
     [
       column((e) => e.position), column((e) => e.eventId), column((e) => e.streamId), column((e) => e.streamType),
       column((e) => e.version), column((e) => e.type), column((e) => e.schemaVersion),
       column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)), column((e) => e.recordedAt),
-      column((e) => e.prevHash), column((e) => e.hash), rows.map((r) => r.topic),
+      column((e) => e.prevHash), column((e) => e.hash),
       ...nodeColumns(tree?.nodes ?? []), tree?.to ?? 0, tree?.from ?? 0,
     ],
   );

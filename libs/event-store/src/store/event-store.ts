@@ -1,7 +1,6 @@
 import { DomainEvent } from '@coalition/domain';
 import { Frontier, StoredNode } from '@coalition/transparency-log';
 import { Database, isDatabaseUnavailable, Queryable } from '@coalition/platform';
-import { topicForStreamType } from '../messaging/topics';
 import { AppendRequest, AppendResult, EventFilter, WithinAppend } from './append-request';
 import { chained, insertEvents, readAppendState } from './append-statements';
 import { WrongExpectedVersion } from './event-store.errors';
@@ -118,7 +117,7 @@ export class EventStore {
       const { versions, edgeHash, treeSize, ...read } = await readAppendState(tx, streamIds, edge);
       let head = read.head;
       const outcomes: Outcome[] = [];
-      const written: { event: StoredEvent; topic: string; leaf: Buffer }[] = [];
+      const written: { event: StoredEvent; leaf: Buffer }[] = [];
       for (const pending of batch) {
         const { request } = pending;
         const current = versions.get(request.streamId) ?? 0;
@@ -128,8 +127,7 @@ export class EventStore {
         }
         const chain = chained(request, current, head);
         const stored = chain.map((c) => c.event);
-        const topic = topicForStreamType(request.streamType);
-        for (const { event, leaf } of chain) written.push({ event, topic, leaf });
+        written.push(...chain);
         if (stored.length > 0) head = { position: stored[stored.length - 1].position, hash: stored[stored.length - 1].hash };
         versions.set(request.streamId, current + stored.length);
         const result: AppendResult = {

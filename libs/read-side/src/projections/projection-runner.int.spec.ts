@@ -222,9 +222,10 @@ describe('ProjectionRunner and the read side (PostgreSQL)', () => {
     // Not yet published by the relay: nothing is reached.
     expect(await waiter.reached(1)).toBe(false);
 
-    // Mark them sent as the relay does, with the partition each went to.
+    // Mark them sent as the relay does, with the topic and the partition each went to.
     await db.query(
-      `UPDATE outbox SET sent_at = now(), partition = CASE WHEN position IN (1, 3) THEN 0 ELSE 1 END WHERE position <= 4`,
+      `UPDATE outbox SET sent_at = now(), topic = $1, partition = CASE WHEN position IN (1, 3) THEN 0 ELSE 1 END WHERE position <= 4`,
+      [TOPIC],
     );
     expect(await waiter.reached(1)).toBe(false);
     expect(await waiter.reached(4)).toBe(false);

@@ -100,7 +100,7 @@ describe('resource sharing locator and read model (PostgreSQL)', () => {
     await expectFolded();
     const before = await repository.compactResources(COMPACT);
     // A rebuild folds only what the relay has published; stand in for it.
-    await testDb.db.query(`UPDATE outbox SET sent_at = now(), partition = 0`);
+    await testDb.db.query(`UPDATE outbox SET sent_at = now(), topic = $1, partition = 0`, [TOPICS.events]);
     await rebuildProjections(testDb.db, [resourceSharingProjection]);
     await expectFolded();
     expect(await repository.compactResources(COMPACT)).toEqual(before);
