@@ -1,7 +1,7 @@
 import { memberStateDecider, MemberStateCommand, memberStateStreamId } from '@coalition/domain';
 import { Database, Queryable } from '@coalition/platform';
 import { testAdmin } from '@coalition/platform/testing';
-import { createTestDatabase, TestDatabase } from '@coalition/event-store/testing';
+import { createTestDatabase, TestDatabase } from '../testing';
 import { ChainCheckpoint, verifyChain } from './chain-verifier';
 import { CommandExecutor } from '../store/command-executor';
 import { EventStore } from '../store/event-store';

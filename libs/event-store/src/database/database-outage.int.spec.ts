@@ -4,7 +4,7 @@ import { CommandExecutor } from '../store/command-executor';
 import { EventStore } from '../store/event-store';
 import { DatabaseUnavailableError } from '@coalition/platform';
 import { eventually, LocalPostgres, sleep, testAdmin } from '@coalition/platform/testing';
-import { createTestDatabase, TestDatabase } from '@coalition/event-store/testing';
+import { createTestDatabase, TestDatabase } from '../testing';
 import { openDatabase } from './data-source';
 
 /**

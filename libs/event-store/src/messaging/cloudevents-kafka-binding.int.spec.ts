@@ -3,7 +3,7 @@ import { CloudEvent, Kafka as CloudEventsKafka, KafkaMessage } from 'cloudevents
 import { Kafka } from 'kafkajs';
 import { cloudEventType, EVENT_CATALOG } from '@coalition/domain';
 import { consumeUntil, deleteTestTopics, ReceivedMessage } from '@coalition/platform/testing';
-import { testKafkaBrokers, uniqueTopicPrefix } from '@coalition/event-store/testing';
+import { testKafkaBrokers, uniqueTopicPrefix } from '../testing';
 import { StoredEvent } from '../store/stored-event';
 import { toCloudEvent } from './cloud-event';
 import { CLOUDEVENTS_STRUCTURED_CONTENT_TYPE, createKafka, ensureTopics, KafkaEventPublisher, KafkaSettings } from './kafka';

@@ -2,7 +2,7 @@ import { Kafka } from 'kafkajs';
 import { memberStateDecider, MemberStateCommand, memberStateStreamId } from '@coalition/domain';
 import { Database, LoopStatus } from '@coalition/platform';
 import { consumeUntil, deleteTestTopics, eventually, LocalKafkaBroker, ReceivedMessage, testAdmin } from '@coalition/platform/testing';
-import { createTestDatabase, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@coalition/event-store/testing';
+import { createTestDatabase, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
 import { CommandExecutor } from '../store/command-executor';
 import { EventStore } from '../store/event-store';
 import { CloudEvent } from './cloud-event';

@@ -1,7 +1,7 @@
 import { memberStateDecider, MemberStateCommand, memberStateStreamId } from '@coalition/domain';
 import { Database } from '@coalition/platform';
 import { testAdmin } from '@coalition/platform/testing';
-import { createTestDatabase, TestDatabase } from '@coalition/event-store/testing';
+import { createTestDatabase, TestDatabase } from '../testing';
 import { CommandExecutor } from './command-executor';
 import { AppendRequest, AppendResult, EventStore, WithinAppend } from './event-store';
 import { WrongExpectedVersion } from './event-store.errors';

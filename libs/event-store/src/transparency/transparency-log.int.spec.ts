@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { RootBuilder, verifierLeafHash, verifyConsistency, verifyInclusion } from '@coalition/transparency-log';
 import { Database } from '@coalition/platform';
 import { testAdmin } from '@coalition/platform/testing';
-import { createTestDatabase, TestDatabase } from '@coalition/event-store/testing';
+import { createTestDatabase, TestDatabase } from '../testing';
 import { AppendRequest, EventStore } from '../store/event-store';
 import { canonicalBytes } from '../chain/hash-chain';
 import { backfillTree, backfillTreeStep, TransparencyLog, TreeSizeUnavailable } from './transparency-log';

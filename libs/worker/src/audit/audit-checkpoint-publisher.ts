@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { BackoffLoop, Database, LoopStatus } from '@coalition/platform';
 import { ChainCheckpoint, verifyChain } from '@coalition/event-store';
-import { AUDIT_CHECKPOINT_KEY, AuditCheckpoint } from '@coalition/read-side';
+import { AuditCheckpoint } from '@coalition/read-side';
 import { CheckpointSigner } from '../transparency/checkpoint-signer';
 
 export interface AuditCheckpointOptions {
