@@ -9,7 +9,8 @@ import { PageTitle } from '../../components/page-title';
 import { ActionProblem, FieldProblem } from '../../components/problem';
 import { QueryState } from '../../components/query-state';
 import { AdminNav } from './admin-nav';
-import { ApiKey, apiKeysQuery, Scope, SCOPES, statesQuery } from './admin.queries';
+import { ApiKey, apiKeysQuery, Scope, SCOPES } from './admin.queries';
+import { StateOptions } from './state-options';
 
 export default function ApiKeysPage() {
   const keys = useQuery(apiKeysQuery());
@@ -64,100 +65,109 @@ function RevokeKey({ apiKey }: { apiKey: ApiKey }) {
   );
 }
 
+type IssueKeyBody = { name: string; stateCode: string; scopes: Scope[]; expiresAt?: string };
+
+function issueKeyBody(data: FormData): IssueKeyBody {
+  const expires = String(data.get('expiresAt') ?? '');
+  return {
+    name: String(data.get('keyName')).trim(),
+    stateCode: String(data.get('keyState')),
+    scopes: data.getAll('scopes').map(String) as Scope[],
+    ...(expires ? { expiresAt: new Date(expires).toISOString() } : {}),
+  };
+}
+
+/** Copies the key and says, in words, whether the browser let it. */
+async function copyKey(key: string): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(key);
+    return 'Copied to the clipboard.';
+  } catch {
+    return 'The browser did not allow copying: select the key and copy it yourself.';
+  }
+}
+
 /** Issues a key and shows it once, with a button that copies it. */
 function IssueKey() {
-  const states = useQuery(statesQuery());
   const [formKey, setFormKey] = useState(0);
   const [issued, setIssued] = useState<{ name: string; key?: string }>();
   const [copied, setCopied] = useState<string>();
-  const issue = useCommand((body: { name: string; stateCode: string; scopes: Scope[]; expiresAt?: string }) => unwrap(api.POST('/api/v1/api-keys', { body })));
+  const issue = useCommand((body: IssueKeyBody) => unwrap(api.POST('/api/v1/api-keys', { body })));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const name = String(data.get('keyName')).trim();
-    const expires = String(data.get('expiresAt') ?? '');
+    const body = issueKeyBody(new FormData(event.currentTarget));
     setCopied(undefined);
-    issue.mutate(
-      {
-        name,
-        stateCode: String(data.get('keyState')),
-        scopes: data.getAll('scopes').map(String) as Scope[],
-        ...(expires ? { expiresAt: new Date(expires).toISOString() } : {}),
+    issue.mutate(body, {
+      onSuccess: (answer) => {
+        setIssued({ name: body.name, key: answer.key });
+        setFormKey((current) => current + 1);
       },
-      {
-        onSuccess: (answer) => {
-          setIssued({ name, key: answer.key });
-          setFormKey((current) => current + 1);
-        },
-      },
-    );
-  };
-  const copy = async (key: string) => {
-    try {
-      await navigator.clipboard.writeText(key);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      setCopied('The browser did not allow copying: select the key and copy it yourself.');
-    }
+    });
   };
 
   return (
     <>
-      {issued && (
-        <Alert type="warning" headingLevel="h2" heading={`The key for ${issued.name}`} className="margin-bottom-2">
-          {issued.key ? (
-            <>
-              <p>Copy it now: it is shown only this once. Anyone holding it acts for its state with its scopes.</p>
-              <p>
-                <code id="issued-key" className="font-mono-xs" style={{ overflowWrap: 'anywhere' }}>
-                  {issued.key}
-                </code>
-              </p>
-              <Button type="button" onClick={() => void copy(issued.key ?? '')} aria-describedby="issued-key">
-                Copy the key
-              </Button>
-              <span aria-live="polite" className="margin-left-1">
-                {copied}
-              </span>
-            </>
-          ) : (
-            <p>The key was issued before; it is not shown again.</p>
-          )}
-        </Alert>
-      )}
+      {issued && <IssuedKey issued={issued} copied={copied} onCopy={(key) => void copyKey(key).then(setCopied)} />}
       <Form key={formKey} onSubmit={submit} large>
-        <Fieldset legend="Issue a key">
-          <Label htmlFor="keyName">Name</Label>
-          <span className="usa-hint" id="keyName-hint">
-            Who or what uses it, for example WA emergency operations center
-          </span>
-          <TextInput id="keyName" name="keyName" type="text" required aria-describedby="keyName-hint" />
-          <FieldProblem error={issue.error} field="name" id="keyName-problem" />
-          <Label htmlFor="keyState">State it acts for</Label>
-          <Select id="keyState" name="keyState" required>
-            {(states.data ?? []).map((state) => (
-              <option key={state.code} value={state.code}>
-                {state.name} ({state.code})
-              </option>
-            ))}
-          </Select>
-          <Fieldset legend="Scopes">
-            {SCOPES.map((scope) => (
-              <Checkbox key={scope.value} id={`scope-${scope.value}`} name="scopes" value={scope.value} label={`${scope.value}: ${scope.label}`} />
-            ))}
-          </Fieldset>
-          <FieldProblem error={issue.error} field="scopes" id="scopes-problem" />
-          <Label htmlFor="expiresAt" hint=" (optional, your time zone)">
-            Expires
-          </Label>
-          <input className="usa-input" id="expiresAt" name="expiresAt" type="datetime-local" />
-        </Fieldset>
+        <IssueKeyFields error={issue.error} />
         <ActionProblem error={issue.error} heading="Could not issue the key" />
         <Button type="submit" disabled={issue.isPending}>
           Issue the key
         </Button>
       </Form>
     </>
+  );
+}
+
+function IssuedKey({ issued, copied, onCopy }: { issued: { name: string; key?: string }; copied?: string; onCopy: (key: string) => void }) {
+  return (
+    <Alert type="warning" headingLevel="h2" heading={`The key for ${issued.name}`} className="margin-bottom-2">
+      {issued.key ? (
+        <>
+          <p>Copy it now: it is shown only this once. Anyone holding it acts for its state with its scopes.</p>
+          <p>
+            <code id="issued-key" className="font-mono-xs" style={{ overflowWrap: 'anywhere' }}>
+              {issued.key}
+            </code>
+          </p>
+          <Button type="button" onClick={() => onCopy(issued.key ?? '')} aria-describedby="issued-key">
+            Copy the key
+          </Button>
+          <span aria-live="polite" className="margin-left-1">
+            {copied}
+          </span>
+        </>
+      ) : (
+        <p>The key was issued before; it is not shown again.</p>
+      )}
+    </Alert>
+  );
+}
+
+function IssueKeyFields({ error }: { error: unknown }) {
+  return (
+    <Fieldset legend="Issue a key">
+      <Label htmlFor="keyName">Name</Label>
+      <span className="usa-hint" id="keyName-hint">
+        Who or what uses it, for example WA emergency operations center
+      </span>
+      <TextInput id="keyName" name="keyName" type="text" required aria-describedby="keyName-hint" />
+      <FieldProblem error={error} field="name" id="keyName-problem" />
+      <Label htmlFor="keyState">State it acts for</Label>
+      <Select id="keyState" name="keyState" required>
+        <StateOptions />
+      </Select>
+      <Fieldset legend="Scopes">
+        {SCOPES.map((scope) => (
+          <Checkbox key={scope.value} id={`scope-${scope.value}`} name="scopes" value={scope.value} label={`${scope.value}: ${scope.label}`} />
+        ))}
+      </Fieldset>
+      <FieldProblem error={error} field="scopes" id="scopes-problem" />
+      <Label htmlFor="expiresAt" hint=" (optional, your time zone)">
+        Expires
+      </Label>
+      <input className="usa-input" id="expiresAt" name="expiresAt" type="datetime-local" />
+    </Fieldset>
   );
 }

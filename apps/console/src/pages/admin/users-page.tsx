@@ -9,7 +9,8 @@ import { ActionProblem, FieldProblem } from '../../components/problem';
 import { QueryState } from '../../components/query-state';
 import { useSession } from '../../session/session';
 import { AdminNav } from './admin-nav';
-import { Role, ROLES, statesQuery, User, usersQuery } from './admin.queries';
+import { Role, ROLES, User, usersQuery } from './admin.queries';
+import { StateOptions } from './state-options';
 
 const MIN_PASSWORD = 12;
 
@@ -104,89 +105,89 @@ function ResetPassword({ user }: { user: User }) {
   );
 }
 
+type CreateUserBody = { username: string; password: string; displayName: string; roles: Role[]; stateCode?: string };
+
+function createUserBody(data: FormData): CreateUserBody {
+  return {
+    username: String(data.get('username')).trim(),
+    password: String(data.get('password')),
+    displayName: String(data.get('displayName')).trim(),
+    roles: data.getAll('roles').map(String) as Role[],
+    ...(data.get('stateCode') ? { stateCode: String(data.get('stateCode')) } : {}),
+  };
+}
+
 function CreateUser() {
-  const states = useQuery(statesQuery());
   const [formKey, setFormKey] = useState(0);
   const [created, setCreated] = useState<string>();
   const [passwordProblem, setPasswordProblem] = useState<string>();
-  const create = useCommand((body: { username: string; password: string; displayName: string; roles: Role[]; stateCode?: string }) =>
-    unwrap(api.POST('/api/v1/users', { body })),
-  );
+  const create = useCommand((body: CreateUserBody) => unwrap(api.POST('/api/v1/users', { body })));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const password = String(data.get('password'));
+    const body = createUserBody(new FormData(event.currentTarget));
     // The api's rule, said before the form is sent.
-    if (password.length < MIN_PASSWORD) return setPasswordProblem(`The password needs at least ${MIN_PASSWORD} characters.`);
+    if (body.password.length < MIN_PASSWORD) return setPasswordProblem(`The password needs at least ${MIN_PASSWORD} characters.`);
     setPasswordProblem(undefined);
-    const username = String(data.get('username')).trim();
-    create.mutate(
-      {
-        username,
-        password,
-        displayName: String(data.get('displayName')).trim(),
-        roles: data.getAll('roles').map(String) as Role[],
-        ...(data.get('stateCode') ? { stateCode: String(data.get('stateCode')) } : {}),
+    create.mutate(body, {
+      onSuccess: () => {
+        setCreated(body.username);
+        setFormKey((key) => key + 1);
       },
-      {
-        onSuccess: () => {
-          setCreated(username);
-          setFormKey((key) => key + 1);
-        },
-      },
-    );
+    });
   };
   return (
     <Form key={formKey} onSubmit={submit} large>
-      <Fieldset legend="Create a user">
-        <Label htmlFor="username">Username</Label>
-        <TextInput id="username" name="username" type="text" required autoComplete="off" aria-describedby="username-problem" />
-        <FieldProblem error={create.error} field="username" id="username-problem" />
-        <Label htmlFor="displayName">Full name</Label>
-        <TextInput id="displayName" name="displayName" type="text" required />
-        <Label htmlFor="new-password">Password</Label>
-        <span className="usa-hint" id="new-password-hint">
-          At least {MIN_PASSWORD} characters. Give it to the person by a separate channel.
-        </span>
-        {passwordProblem && (
-          <span className="usa-error-message" id="new-password-problem" role="alert">
-            {passwordProblem}
-          </span>
-        )}
-        <TextInput
-          id="new-password"
-          name="password"
-          type="password"
-          required
-          autoComplete="new-password"
-          validationStatus={passwordProblem ? 'error' : undefined}
-          aria-describedby={`new-password-hint${passwordProblem ? ' new-password-problem' : ''}`}
-        />
-        <FieldProblem error={create.error} field="password" id="password-problem" />
-        <Fieldset legend="Roles">
-          {ROLES.map((role) => (
-            <Checkbox key={role.value} id={`role-${role.value}`} name="roles" value={role.value} label={role.label} />
-          ))}
-        </Fieldset>
-        <FieldProblem error={create.error} field="roles" id="roles-problem" />
-        <Label htmlFor="stateCode">State</Label>
-        <span className="usa-hint" id="stateCode-hint">
-          Coordinators and counsel act for one state; auditors and administrators for none.
-        </span>
-        <Select id="stateCode" name="stateCode" aria-describedby="stateCode-hint">
-          <option value="">No state</option>
-          {(states.data ?? []).map((state) => (
-            <option key={state.code} value={state.code}>
-              {state.name} ({state.code})
-            </option>
-          ))}
-        </Select>
-      </Fieldset>
+      <CreateUserFields error={create.error} passwordProblem={passwordProblem} />
       <ActionProblem error={create.error} heading="Could not create the user" />
       <div aria-live="polite">{created && !create.error && <p>Created {created}.</p>}</div>
       <Button type="submit" disabled={create.isPending}>
         Create the user
       </Button>
     </Form>
+  );
+}
+
+function CreateUserFields({ error, passwordProblem }: { error: unknown; passwordProblem?: string }) {
+  return (
+    <Fieldset legend="Create a user">
+      <Label htmlFor="username">Username</Label>
+      <TextInput id="username" name="username" type="text" required autoComplete="off" aria-describedby="username-problem" />
+      <FieldProblem error={error} field="username" id="username-problem" />
+      <Label htmlFor="displayName">Full name</Label>
+      <TextInput id="displayName" name="displayName" type="text" required />
+      <Label htmlFor="new-password">Password</Label>
+      <span className="usa-hint" id="new-password-hint">
+        At least {MIN_PASSWORD} characters. Give it to the person by a separate channel.
+      </span>
+      {passwordProblem && (
+        <span className="usa-error-message" id="new-password-problem" role="alert">
+          {passwordProblem}
+        </span>
+      )}
+      <TextInput
+        id="new-password"
+        name="password"
+        type="password"
+        required
+        autoComplete="new-password"
+        validationStatus={passwordProblem ? 'error' : undefined}
+        aria-describedby={`new-password-hint${passwordProblem ? ' new-password-problem' : ''}`}
+      />
+      <FieldProblem error={error} field="password" id="password-problem" />
+      <Fieldset legend="Roles">
+        {ROLES.map((role) => (
+          <Checkbox key={role.value} id={`role-${role.value}`} name="roles" value={role.value} label={role.label} />
+        ))}
+      </Fieldset>
+      <FieldProblem error={error} field="roles" id="roles-problem" />
+      <Label htmlFor="stateCode">State</Label>
+      <span className="usa-hint" id="stateCode-hint">
+        Coordinators and counsel act for one state; auditors and administrators for none.
+      </span>
+      <Select id="stateCode" name="stateCode" aria-describedby="stateCode-hint">
+        <option value="">No state</option>
+        <StateOptions />
+      </Select>
+    </Fieldset>
   );
 }

@@ -23,3 +23,5 @@ export const KIND_LABELS: Record<LegalAction['kind'], string> = {
 };
 
 export const STATUS_LABELS: Record<LegalAction['status'], string> = { open: 'Open for sign-on', filed: 'Filed', closed: 'Closed' };
+
+export const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

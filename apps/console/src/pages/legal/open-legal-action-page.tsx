@@ -12,24 +12,11 @@ import { KIND_LABELS, LegalAction } from './legal.queries';
 export default function OpenLegalActionPage() {
   const session = useSession();
   const navigate = useNavigate();
-  const open = useCommand((body: Parameters<typeof openAction>[0]) => openAction(body));
+  const open = useCommand((body: OpenActionBody) => openAction(body));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const deadline = new Date(String(data.get('signOnDeadline')));
-    open.mutate(
-      {
-        kind: String(data.get('kind')) as LegalAction['kind'],
-        title: String(data.get('title')),
-        summary: String(data.get('summary')),
-        forum: String(data.get('forum')),
-        // The field is the reader's local time; the api wants an instant.
-        signOnDeadline: Number.isNaN(deadline.getTime()) ? String(data.get('signOnDeadline')) : deadline.toISOString(),
-        ...(data.get('compactId') ? { compactId: String(data.get('compactId')) } : {}),
-      },
-      { onSuccess: (answer) => navigate(`/legal-actions/${answer.id}`) },
-    );
+    open.mutate(openBody(new FormData(event.currentTarget)), { onSuccess: (answer) => navigate(`/legal-actions/${answer.id}`) });
   };
 
   if (!session.has('counsel')) return <p role="alert">Only counsel of a state may open a legal action.</p>;
@@ -76,6 +63,21 @@ export default function OpenLegalActionPage() {
   );
 }
 
-function openAction(body: { kind: LegalAction['kind']; title: string; summary: string; forum: string; signOnDeadline: string; compactId?: string }) {
+type OpenActionBody = { kind: LegalAction['kind']; title: string; summary: string; forum: string; signOnDeadline: string; compactId?: string };
+
+function openBody(data: FormData): OpenActionBody {
+  const deadline = new Date(String(data.get('signOnDeadline')));
+  return {
+    kind: String(data.get('kind')) as LegalAction['kind'],
+    title: String(data.get('title')),
+    summary: String(data.get('summary')),
+    forum: String(data.get('forum')),
+    // The field is the reader's local time; the api wants an instant.
+    signOnDeadline: Number.isNaN(deadline.getTime()) ? String(data.get('signOnDeadline')) : deadline.toISOString(),
+    ...(data.get('compactId') ? { compactId: String(data.get('compactId')) } : {}),
+  };
+}
+
+function openAction(body: OpenActionBody) {
   return unwrap(api.POST('/api/v1/legal-actions', { body }));
 }
