@@ -69,8 +69,10 @@ describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
       await publisher?.disconnect();
     });
 
+    const routingPrefixes: string[] = [];
+
     afterAll(async () => {
-      await deleteTestTopics(kafka, prefix);
+      for (const each of [prefix, ...routingPrefixes]) await deleteTestTopics(kafka, each);
     });
 
     it('publishes every event once, as a CloudEvent keyed by stream, in position order per partition, and marks it sent', async () => {
@@ -138,27 +140,6 @@ describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
         expect(row?.partition).toBe(message.partition);
       }
     }, 60_000);
-  });
-
-  describe('routing, on the shared broker', () => {
-    const prefix = uniqueTopicPrefix();
-    const settings: KafkaSettings = { brokers: testKafkaBrokers(), clientId: 'outbox-relay-routing', partitions: 2, topicPrefix: prefix };
-    let kafka: Kafka;
-    let publisher: KafkaEventPublisher | undefined;
-    let relay: OutboxRelay | undefined;
-
-    beforeAll(() => {
-      kafka = createKafka(settings);
-    });
-
-    afterEach(async () => {
-      await relay?.stop();
-      await publisher?.disconnect();
-    });
-
-    afterAll(async () => {
-      await deleteTestTopics(kafka, prefix);
-    });
 
     const append = (streamId: string, streamType: string, types: string[]) =>
       store.append({
@@ -171,19 +152,22 @@ describe('OutboxRelay with KafkaEventPublisher (real Kafka)', () => {
       });
 
     it('sends legal-action events to the legal topic and every other event to the events topic, and records the topic it chose', async () => {
-      await ensureTopics(kafka, settings);
+      // Topics of their own, so the test above still finds nothing but its events on its topic.
+      const routing = uniqueTopicPrefix();
+      routingPrefixes.push(routing);
+      await ensureTopics(kafka, { ...settings, topicPrefix: routing });
       const member = await append('member-state-AK', 'member-state', ['StateRegistered']);
       const legal = await append('legal-action-1', 'legal-action', ['LegalActionOpened', 'StateSignedOn']);
       const proposal = await append('proposal-1', 'proposal', ['ProposalOpened']);
-      publisher = new KafkaEventPublisher(kafka, prefix);
+      publisher = new KafkaEventPublisher(kafka, routing);
       const started = (relay = new OutboxRelay(db, publisher, { batchSize: 10, intervalMs: 20 }));
       started.start();
       await eventually(async () => (await started.backlog()) === 0, { timeoutMs: 20_000, what: 'the outbox to drain' });
 
       const general = [...member.events, ...proposal.events].map((e) => e.position);
       const privileged = legal.events.map((e) => e.position);
-      const onEvents = await consumeUntil(kafka, physicalTopic(prefix, TOPICS.events), allPresent(general.length), { timeoutMs: 30_000 });
-      const onLegal = await consumeUntil(kafka, physicalTopic(prefix, TOPICS.legal), allPresent(privileged.length), { timeoutMs: 30_000 });
+      const onEvents = await consumeUntil(kafka, physicalTopic(routing, TOPICS.events), allPresent(general.length), { timeoutMs: 30_000 });
+      const onLegal = await consumeUntil(kafka, physicalTopic(routing, TOPICS.legal), allPresent(privileged.length), { timeoutMs: 30_000 });
       expect([...positionsOf(onEvents)].sort((a, b) => a - b)).toEqual(general);
       expect([...positionsOf(onLegal)].sort((a, b) => a - b)).toEqual(privileged);
 
