@@ -33,13 +33,19 @@ export function fromBase64(text: string): Uint8Array | undefined {
   return toBase64(bytes) === text ? bytes : undefined;
 }
 
+/** WebCrypto, which browsers offer only to secure pages (HTTPS, or http://localhost). */
+function subtle(): SubtleCrypto {
+  if (!globalThis.crypto?.subtle) throw new Error('this browser offers no WebCrypto to this page (it needs HTTPS)');
+  return globalThis.crypto.subtle;
+}
+
 export async function sha256(...parts: Uint8Array[]): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', concat(...parts)));
+  return new Uint8Array(await subtle().digest('SHA-256', concat(...parts)));
 }
 
 /** Ed25519 (RFC 8032) through WebCrypto; a key the browser refuses verifies nothing. */
 export async function ed25519Verify(publicKey: Uint8Array, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
   if (publicKey.length !== 32 || signature.length !== 64) return false;
-  const key = await crypto.subtle.importKey('raw', new Uint8Array(publicKey), { name: 'Ed25519' }, false, ['verify']);
-  return crypto.subtle.verify({ name: 'Ed25519' }, key, new Uint8Array(signature), new Uint8Array(message));
+  const key = await subtle().importKey('raw', new Uint8Array(publicKey), { name: 'Ed25519' }, false, ['verify']);
+  return subtle().verify({ name: 'Ed25519' }, key, new Uint8Array(signature), new Uint8Array(message));
 }

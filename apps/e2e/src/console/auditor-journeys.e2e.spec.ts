@@ -204,7 +204,7 @@ describe('the staff console: an auditor in a real browser', () => {
       const rows = page.getByRole('table', { name: /Every vote in the order cast/ }).locator('tbody tr');
       await seeText(rows.nth(1), /not verified\s+Proof does not match the signed checkpoint/i);
       await seeText(rows.nth(0), /verified here\s+Included in the log at size \d+, signed by the log and cosigned by wa\.example\/witness, or\.example\/witness/i);
-      await seeText(page.getByRole('status'), '1 of 4 votes did not verify in this browser.');
+      await seeText(page.getByRole('status'), '3 of 4 votes checked in this browser against the signed checkpoint; 1 did not verify.');
       await expectAccessible(page, 'decision record with a changed proof');
     } finally {
       await page.unroute(route);

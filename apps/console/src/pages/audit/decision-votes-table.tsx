@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/problem';
 import { DateTime } from '../../components/date-time';
 import { DecisionRecord, EventLink } from './decision-record-parts';
-import { inclusionStatus } from './inclusion-status';
+import { inclusionStatus, inclusionSummary } from './inclusion-status';
 import { DecisionProofs, decisionProofsQuery } from './inclusion.queries';
 
 type Vote = DecisionRecord['votes'][number];
@@ -20,13 +20,10 @@ function InclusionCell({ vote, proofs }: { vote: Vote; proofs: DecisionProofs | 
 }
 
 /** One line above the table for assistive technology: the checks are running, done, or could not run. */
-function ProofSummary({ proofs, error, count }: { proofs: DecisionProofs | undefined; error: unknown; count: number }) {
+function ProofSummary({ proofs, error }: { proofs: DecisionProofs | undefined; error: unknown }) {
   let text = 'Checking each vote’s inclusion proof in this browser…';
   if (error) text = `This browser could not check the proofs: ${describeError(error)}`;
-  else if (proofs) {
-    const verified = [...proofs.votes.values()].filter((check) => check.ok).length;
-    text = verified === count ? `All ${count} votes checked in this browser against the signed checkpoint.` : `${count - verified} of ${count} votes did not verify in this browser.`;
-  }
+  else if (proofs) text = inclusionSummary([...proofs.votes.values()]);
   return (
     <p role="status" className="margin-bottom-0">
       {text}
@@ -39,7 +36,7 @@ export function DecisionVotes({ record, stream }: { record: DecisionRecord; stre
   if (record.votes.length === 0) return <p className="text-base">No vote has been cast.</p>;
   return (
     <>
-      <ProofSummary proofs={proofs.data} error={proofs.error} count={record.votes.length} />
+      <ProofSummary proofs={proofs.data} error={proofs.error} />
       <table className="usa-table usa-table--borderless usa-table--stacked width-full">
         <caption>Every vote in the order cast; the tally counts each state&rsquo;s latest</caption>
         <thead>

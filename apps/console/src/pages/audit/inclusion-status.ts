@@ -42,3 +42,17 @@ export function inclusionStatus(check: InclusionCheck): InclusionStatus {
   if (check.reason === 'checkpoint') return { verified: false, text: checkpointProblem(check.checkpoint) };
   return { verified: false, text: FAILURES[check.reason](check.size) };
 }
+
+const pending = (check: InclusionCheck) => !check.ok && (check.reason === 'no-checkpoint' || check.reason === 'not-yet-covered');
+
+/** The line above the votes, for everyone and for screen readers: how many verified, how many wait for a checkpoint, how many failed. */
+export function inclusionSummary(checks: InclusionCheck[]): string {
+  const verified = checks.filter((check) => check.ok).length;
+  const waiting = checks.filter(pending).length;
+  const failed = checks.length - verified - waiting;
+  if (verified === checks.length) return `All ${checks.length} votes checked in this browser against the signed checkpoint.`;
+  const parts = [`${verified} of ${checks.length} votes checked in this browser against the signed checkpoint`];
+  if (failed > 0) parts.push(`${failed} did not verify`);
+  if (waiting > 0) parts.push(`${waiting} not yet in a signed checkpoint`);
+  return `${parts.join('; ')}.`;
+}

@@ -1,8 +1,8 @@
 import { checkCheckpoint } from '../../verify/checkpoint';
 import { COSIGNATURE_V1, ED25519 } from '../../verify/note';
 import { auditPath, b64, checkpointNote, testSigner, text } from '../../verify/testing/test-log';
-import { checkVoteInclusion } from '../../verify/vote-inclusion';
-import { inclusionStatus } from './inclusion-status';
+import { checkVoteInclusion, InclusionCheck } from '../../verify/vote-inclusion';
+import { inclusionStatus, inclusionSummary } from './inclusion-status';
 
 /** One vote by WA in a log of three events, checked as the decision record page checks it. */
 async function statusOf(cosign: ('WA' | 'OR')[], configured: ('WA' | 'OR')[], tamper = false) {
@@ -32,5 +32,19 @@ describe("the decision record's words for a vote's inclusion", () => {
 
   it('says in words that a tampered proof does not match', async () => {
     expect(await statusOf(['WA'], ['WA'], true)).toEqual({ verified: false, text: 'Proof does not match the signed checkpoint' });
+  });
+
+  it('sums the votes up: verified, failed, and waiting for a checkpoint', () => {
+    const verified: InclusionCheck = { ok: true, size: 3, cosigners: [], badCosigners: [], witnesses: [] };
+    expect(inclusionSummary([verified, verified])).toBe('All 2 votes checked in this browser against the signed checkpoint.');
+    expect(inclusionSummary([verified, { ok: false, reason: 'proof', size: 3 }, { ok: false, reason: 'not-yet-covered', size: 3 }])).toBe(
+      '1 of 3 votes checked in this browser against the signed checkpoint; 1 did not verify; 1 not yet in a signed checkpoint.',
+    );
+    expect(inclusionSummary([{ ok: false, reason: 'no-checkpoint' }])).toBe('0 of 1 votes checked in this browser against the signed checkpoint; 1 not yet in a signed checkpoint.');
+  });
+
+  it("says the checkpoint's own problem when the log's signature does not hold", () => {
+    const checkpoint = { ok: false, reason: 'log-signature', detail: '' } as const;
+    expect(inclusionStatus({ ok: false, reason: 'checkpoint', checkpoint })).toEqual({ verified: false, text: "The checkpoint is not signed by the log's key" });
   });
 });
