@@ -61,6 +61,7 @@ export const ROUTE_PROBLEMS: Record<string, RouteProblem[]> = {
   'ReadDecisionRecordController.read': [{status: 404, code: 'NOT_FOUND'}],
   'ReadLogKeyController.read': [],
   'ReadProblemPageController.read': [{status: 404, code: 'NOT_FOUND'}],
+  'ReadWitnessesController.read': [],
   'RecordDevelopmentController.record': [{kind: 'conflict', code: 'ACTION_CLOSED'}, {kind: 'conflict', code: 'ACTION_NOT_FILED'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'RegisterStateController.register': [{kind: 'conflict', code: 'DUPLICATE'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
   'RegisterUserController.register': [{kind: 'conflict', code: 'DUPLICATE'}, {kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'invalid', code: 'VALIDATION_FAILED'}, {kind: 'conflict', code: 'VERSION_CONFLICT'}],
