@@ -2,7 +2,7 @@ import type { components } from '@coalition/api-client';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, credentials, unwrap } from '../api/client';
-import { beginSignIn, ProviderToken, SignInError, SignInProvider } from './oidc-flow';
+import { beginSignIn, CALLBACK_PATH, ProviderToken, SignInError, SignInProvider } from './oidc-flow';
 import { Stored, storedToken, useStoredSession } from './stored-session';
 
 export type Me = components['schemas']['Me'];
@@ -92,7 +92,13 @@ export function SessionProvider({ children, signInPage }: { children: (session: 
   const queryClient = useQueryClient();
   const { stored, expired, adopt } = useStoredSession();
   const me = useMe(stored, adopt);
-  const actions = useSignInActions(adopt);
+  // The provider's way back is the sign-in page's, even for a session being renewed, until a sign-in succeeds.
+  const [atCallback, setAtCallback] = useState(() => window.location.pathname === CALLBACK_PATH);
+  const signedIn = useCallback((next: Stored | undefined) => {
+    setAtCallback(false);
+    adopt(next);
+  }, [adopt]);
+  const actions = useSignInActions(signedIn);
 
   const session = useMemo<Session | undefined>(() => {
     if (!stored || !me) return undefined;
@@ -116,7 +122,7 @@ export function SessionProvider({ children, signInPage }: { children: (session: 
     };
   }, [stored, me, expired, actions, adopt, queryClient]);
 
-  if (!stored) return <>{signInPage(actions)}</>;
+  if (!stored || atCallback) return <>{signInPage(actions)}</>;
   if (!session) return <p className="margin-4" role="status">Loading your session…</p>;
   return <SessionContext.Provider value={session}>{children(session)}</SessionContext.Provider>;
 }
