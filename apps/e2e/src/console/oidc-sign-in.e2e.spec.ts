@@ -31,6 +31,7 @@ describe('the console signs people in at their state identity provider', () => {
   let app: RunningApp;
   let browser: Browser;
   let issuer: string;
+  let unreachable: string;
   const people: Person[] = [];
 
   const call = async (token: string, path: string, body: unknown) => {
@@ -76,7 +77,10 @@ describe('the console signs people in at their state identity provider', () => {
     ]);
     issuer = providers.issuers.wa;
     const [wa] = JSON.parse(await providers.coalitionConfig({ wa: ['WA'] })) as Record<string, unknown>[];
-    const OIDC_PROVIDERS = JSON.stringify([{ ...wa, consoleClientId: 'coalition-console', displayName: 'Washington', resource: RESOURCE }]);
+    // Nevada's provider is down: nothing listens at its issuer (a closed loopback port).
+    unreachable = `http://127.0.0.1:${freePort()}`;
+    const nv = { name: 'nv', issuer: unreachable, jwksUri: `${unreachable}/jwks`, audience: 'coalition', vouchesFor: ['NV'], consoleClientId: 'coalition-console', displayName: 'Nevada' };
+    const OIDC_PROVIDERS = JSON.stringify([{ ...wa, consoleClientId: 'coalition-console', displayName: 'Washington', resource: RESOURCE }, nv]);
     app = await startApp('api', { DATA_DIR: dataDir, OIDC_PROVIDERS, BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password }, port);
     if (app.url !== `http://127.0.0.1:${port}`) throw new Error(`the api took port ${app.url}, not the one registered as the redirect URI`);
     await aVoteWaitingForWashington();
@@ -114,7 +118,7 @@ describe('the console signs people in at their state identity provider', () => {
     await see(page.getByLabel('Username'));
     await expectAccessible(page, 'the sign-in page with an identity provider');
     const csp = (await fetch(`${app.url}/`)).headers.get('content-security-policy') ?? '';
-    expect(csp).toContain(`connect-src 'self' ${new URL(issuer).origin};`);
+    expect(csp).toContain(`connect-src 'self' ${new URL(issuer).origin} ${unreachable};`);
     expect(violations).toEqual([]);
   });
 
@@ -199,6 +203,15 @@ describe('the console signs people in at their state identity provider', () => {
     await signInAtProvider(page, 'mallory');
     await page.getByRole('button', { name: 'Allow' }).click();
     await seeText(page.getByRole('alert'), "Coalition did not accept the sign-in from Washington's identity provider");
+    await see(page.getByRole('button', { name: BUTTON }));
+  });
+
+  it("says so when a state's provider cannot be reached, and stays on the sign-in page", async () => {
+    const { page } = await person();
+    await page.goto('/');
+    await page.getByRole('button', { name: "Sign in with Nevada's identity provider" }).click();
+    await seeText(page.getByRole('alert'), `Could not reach Nevada's identity provider (${unreachable})`);
+    expect(new URL(page.url()).origin).toBe(app.url);
     await see(page.getByRole('button', { name: BUTTON }));
   });
 
