@@ -102,11 +102,16 @@ describe('the console signs people in at their state identity provider', () => {
     return { ...opened, violations, errors: (opened.page as Page & { errors: string[] }).errors };
   };
 
-  /** From the console's button to the provider's login page, and signed in there as `account`. */
-  const signInAtProvider = async (page: Page, account: string) => {
+  /** From the console's button to the provider's login page. */
+  const toProvider = async (page: Page) => {
     await page.goto('/');
     await page.getByRole('button', { name: BUTTON }).click();
     await page.waitForURL((url) => url.href.startsWith(`${issuer}/interaction/`));
+  };
+
+  /** From the console's button to the provider's login page, and signed in there as `account`. */
+  const signInAtProvider = async (page: Page, account: string) => {
+    await toProvider(page);
     await page.getByLabel('Account').fill(account);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   };
@@ -178,33 +183,33 @@ describe('the console signs people in at their state identity provider', () => {
     expect(violations).toEqual([]);
   });
 
-  it('says in words that consent was denied, and signs nobody in', async () => {
+  /** `account` signs in at the provider and answers its consent page: the console's sign-in page says `why` nobody was signed in. */
+  const expectRefused = async (account: string, consent: 'Allow' | 'Deny', why: string) => {
     const { page } = await person();
-    await signInAtProvider(page, 'jane');
-    await page.getByRole('button', { name: 'Deny' }).click();
-    await seeText(page.getByRole('alert'), "Washington's identity provider did not let Coalition sign you in: access was denied");
+    await signInAtProvider(page, account);
+    await page.getByRole('button', { name: consent }).click();
+    await seeText(page.getByRole('alert'), why);
     await see(page.getByRole('button', { name: BUTTON }));
+    expect(await page.evaluate(readStorage, 'coalition.session')).toBeNull();
+    return page;
+  };
+
+  it('says in words that consent was denied, and signs nobody in', async () => {
+    const page = await expectRefused('jane', 'Deny', "Washington's identity provider did not let Coalition sign you in: access was denied");
     expect(new URL(page.url()).pathname).toBe('/');
     await expectAccessible(page, 'the sign-in page with a refused sign-in');
   });
 
   it("refuses an answer that does not carry this tab's state, as a forged callback link would", async () => {
     const { page } = await person();
-    await page.goto('/');
-    await page.getByRole('button', { name: BUTTON }).click();
-    await page.waitForURL((url) => url.href.startsWith(`${issuer}/interaction/`));
+    await toProvider(page);
     await page.goto(`/auth/callback?code=a-code-of-someone-else&state=not-this-tabs&iss=${encodeURIComponent(issuer)}`);
     await seeText(page.getByRole('alert'), 'does not belong to the sign-in this tab started');
     await see(page.getByRole('button', { name: BUTTON }));
   });
 
-  it("says so when Coalition refuses what the provider vouched for (Washington's provider claiming Oregon)", async () => {
-    const { page } = await person();
-    await signInAtProvider(page, 'mallory');
-    await page.getByRole('button', { name: 'Allow' }).click();
-    await seeText(page.getByRole('alert'), "Coalition did not accept the sign-in from Washington's identity provider");
-    await see(page.getByRole('button', { name: BUTTON }));
-  });
+  it("says so when Coalition refuses what the provider vouched for (Washington's provider claiming Oregon)", () =>
+    expectRefused('mallory', 'Allow', "Coalition did not accept the sign-in from Washington's identity provider"));
 
   it("says so when a state's provider cannot be reached, and stays on the sign-in page", async () => {
     const { page } = await person();

@@ -1,20 +1,11 @@
 import { OidcProviderConfig } from '@coalition/infra';
-
-/** What a browser needs to sign a person in at a state's identity provider: nothing secret. */
-export interface SignInProvider {
-  name: string;
-  displayName: string;
-  issuer: string;
-  clientId: string;
-  scope: string;
-  resource?: string;
-}
+import { SignInProviderDto } from './sign-in-provider.dto';
 
 /** The scope asked for when the provider names none: an OpenID sign-in, the roles and state come with the access token. */
 export const DEFAULT_CONSOLE_SCOPE = 'openid';
 
 /** The providers the console may offer, in configured order: those with a console client id (the single provider of OIDC_ISSUER has none). */
-export function signInProviders(configs: readonly OidcProviderConfig[]): SignInProvider[] {
+export function signInProviders(configs: readonly OidcProviderConfig[]): SignInProviderDto[] {
   return configs.flatMap((config) =>
     config.name !== undefined && config.consoleClientId !== undefined
       ? [{
