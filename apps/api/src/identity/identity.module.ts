@@ -16,6 +16,7 @@ import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
 import { IssueApiKeyController } from './issue-api-key/issue-api-key.http.controller';
 import { deploymentUrn, JWT_SIGNING } from './jwt-signing';
 import { JwtStrategy } from './jwt.strategy';
+import { ListSignInProvidersController } from './list-sign-in-providers/list-sign-in-providers.http.controller';
 import { ListApiKeysController } from './list-api-keys/list-api-keys.http.controller';
 import { ListUsersController } from './list-users/list-users.http.controller';
 import { LocalStrategy } from './local.strategy';
@@ -59,6 +60,7 @@ export class IdentityModule {
       controllers: [
         LoginController, MeController, RegisterUserController, DeactivateUserController, ListUsersController,
         IssueApiKeyController, ListApiKeysController, RevokeApiKeyController, ChangePasswordController, ResetPasswordController,
+        ListSignInProvidersController,
       ],
       providers: [
         {

@@ -39,6 +39,7 @@ export const ROUTE_PROBLEMS: Record<string, RouteProblem[]> = {
   'ListCompactRequestsController.list': [{kind: 'forbidden', code: 'FORBIDDEN'}, {kind: 'not-found', code: 'NOT_FOUND'}],
   'ListCompactsController.list': [],
   'ListLegalActionsController.list': [],
+  'ListSignInProvidersController.list': [],
   'ListStatesController.list': [],
   'ListUsersController.list': [],
   'ListWebhookDeliveriesController.list': [{status: 403, code: 'FORBIDDEN'}, {status: 404, code: 'NOT_FOUND'}],
