@@ -14,13 +14,14 @@ export interface BenchApi {
 }
 
 /**
- * The api as a process of its own (the production shape) on a fresh database and a Kafka topic
- * prefix of its own, with `BENCH_ADMIN` bootstrapped and the per-principal rate limit lifted (it
- * would cap a single caller). `env` adds to or overrides that environment.
+ * The api as a process of its own (the production shape) on a fresh database (or on `databaseUrl`,
+ * which it leaves in place) and a Kafka topic prefix of its own, with `BENCH_ADMIN` bootstrapped
+ * and the per-principal rate limit lifted (it would cap a single caller). `env` adds to or
+ * overrides that environment.
  */
-export async function startBenchApi(env: Record<string, string>): Promise<BenchApi> {
-  const database = await createCoalitionDatabase(2);
-  await database.db.close();
+export async function startBenchApi(env: Record<string, string>, options: { databaseUrl?: string } = {}): Promise<BenchApi> {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createCoalitionDatabase(2);
+  if ('db' in database) await database.db.close();
   const prefix = `bench${randomBytes(4).toString('hex')}.`;
   let api;
   try {

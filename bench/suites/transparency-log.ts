@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { backfillTree, Database, EventStore, TransparencyLog, verifyLeavesExport, writeAuditExport } from '@coalition/infra';
+import { apiCaller, expectStatus, login } from '../lib/api';
+import { BENCH_ADMIN, startBenchApi } from '../lib/bench-api';
 import { createCoalitionDatabase } from '../lib/database';
 import { seedStoreFast } from '../lib/tlog-seed';
 import { log, now, percentile, perSecond, round } from '../lib/stats';
@@ -23,6 +25,11 @@ export interface TransparencyLogResult {
   inclusion_p99_ms: number;
   consistency_p50_ms: number;
   consistency_p99_ms: number;
+  /** The same proofs through GET /api/v1/audit/proofs/…, from the api process (1 000 each). */
+  http_inclusion_p50_ms: number;
+  http_inclusion_p99_ms: number;
+  http_consistency_p50_ms: number;
+  http_consistency_p99_ms: number;
   /** Leaves per second: the offline verifier over the leaves export, and SHA-256 of each of the same lines alone. */
   verify_eps: number;
   raw_sha256_eps: number;
@@ -121,6 +128,22 @@ async function proofLatencies(logs: TransparencyLog, size: number): Promise<{ in
   return { inclusion, consistency };
 }
 
+/** The same proofs over HTTP, 1 000 each, from the api process on the same store (as an admin, who may prove any event). */
+async function httpProofLatencies(databaseUrl: string, size: number): Promise<{ inclusion: number[]; consistency: number[] }> {
+  const api = await startBenchApi({ LOG_LEVEL: 'warn' }, { databaseUrl });
+  try {
+    const caller = apiCaller(api.url, await login(api.url, BENCH_ADMIN.username, BENCH_ADMIN.password));
+    const random = (i: number) => 1 + ((i * 2_654_435_761 + 12_345) % size);
+    const get = (path: string) => expectStatus(caller, 'GET', path, undefined, [200]);
+    const inclusion = await timedProofs(1000, (i) => get(`/audit/proofs/inclusion?position=${random(i)}&treeSize=${size}`));
+    const consistency = await timedProofs(1000, (i) => get(`/audit/proofs/consistency?from=${random(i)}&to=${size}`));
+    log(`tlog/proofs over HTTP at ${size}: inclusion p99 ${round(percentile(inclusion, 99), 2)} ms, consistency p99 ${round(percentile(consistency, 99), 2)} ms`);
+    return { inclusion, consistency };
+  } finally {
+    await api.stop();
+  }
+}
+
 /**
  * The offline verifier over the leaves export against raw SHA-256 of the same lines. Both are
  * warmed, then run three times alternating, keeping the best of each: on a shared machine the
@@ -159,6 +182,8 @@ export async function transparencyLogSuite(options: { appendSeconds: number; rou
     const logs = new TransparencyLog(db);
     const { inclusion, consistency } = await proofLatencies(logs, size);
     const { verifyMs, rawMs, exportMb } = await verifyAgainstRaw(db, dir, size, await logs.root(size));
+    // Last: the api's start appends its bootstrap administrator (event size + 1).
+    const overHttp = await httpProofLatencies(database.url, size);
     const result: TransparencyLogResult = {
       append_with_tree_eps: mean(withTree),
       append_without_tree_eps: mean(withoutTree),
@@ -170,6 +195,10 @@ export async function transparencyLogSuite(options: { appendSeconds: number; rou
       inclusion_p99_ms: round(percentile(inclusion, 99), 2),
       consistency_p50_ms: round(percentile(consistency, 50), 2),
       consistency_p99_ms: round(percentile(consistency, 99), 2),
+      http_inclusion_p50_ms: round(percentile(overHttp.inclusion, 50), 2),
+      http_inclusion_p99_ms: round(percentile(overHttp.inclusion, 99), 2),
+      http_consistency_p50_ms: round(percentile(overHttp.consistency, 50), 2),
+      http_consistency_p99_ms: round(percentile(overHttp.consistency, 99), 2),
       verify_eps: round(perSecond(size, verifyMs)),
       raw_sha256_eps: round(perSecond(size, rawMs)),
       export_mb: exportMb,
