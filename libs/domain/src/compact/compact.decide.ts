@@ -159,7 +159,7 @@ function withdraw({ data }: WithdrawFromCompact, state: ExistingCompact, { actor
 
 type AdmittedMember = CompactMember & { status: 'admitted' | 'ratified' | 'withdrawing' };
 
-/** The state as a member admitted to the compact; a state that only applied, or left, is none. */
+/** The state as a member admitted to the compact; NotAMember for one that only applied, or has left. */
 function admittedMember(state: ExistingCompact, stateCode: string): AdmittedMember {
   const member = state.members[stateCode];
   switch (member?.status) {

@@ -32,8 +32,11 @@ export interface Tally {
 
 export type ProposalOutcome = 'passed' | 'failed';
 
-/** What a proposal puts to the vote, as its proposer states it. */
-export interface ProposalTerms {
+/**
+ * What a proposal puts to the vote, as its proposer states it. Type aliases, not interfaces,
+ * so event data built from them stays plain JSON to the event store.
+ */
+export type ProposalTerms = {
   proposalId: string;
   compactId: string;
   kind: ProposalKind;
@@ -44,14 +47,14 @@ export interface ProposalTerms {
   proposedBy: string;
   applicantState?: string;
   amendment?: Amendment;
-}
+};
 
 /** The terms with what opening froze: the rule, the electorate and its weights. */
-export interface OpenedProposal extends ProposalTerms {
+export type OpenedProposal = ProposalTerms & {
   votingRule: VotingRule;
   electorate: ElectorateSeat[];
   openedAt: string;
-}
+};
 
 /**
  * Self-describing for the audit: the electorate, its weights and the rule are frozen here,
