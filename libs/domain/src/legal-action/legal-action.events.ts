@@ -54,15 +54,19 @@ export type LegalActionFiled = DomainEvent<
   }
 >;
 
+/** A development as counsel reports it (a type alias, so event data built from it stays plain JSON). */
+export type DevelopmentReport = {
+  legalActionId: string;
+  developmentId: string;
+  kind: DevelopmentKind;
+  occurredOn: string;
+  summary: string;
+  documentSha256: string | null;
+};
+
 export type DevelopmentRecorded = DomainEvent<
   'DevelopmentRecorded',
-  {
-    legalActionId: string;
-    developmentId: string;
-    kind: DevelopmentKind;
-    occurredOn: string;
-    summary: string;
-    documentSha256: string | null;
+  DevelopmentReport & {
     stateCode: string;
     recordedAt: string;
     recordedBy: string;
