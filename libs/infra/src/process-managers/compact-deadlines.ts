@@ -11,18 +11,18 @@ import {
   ProposalNotFound,
   proposalStreamId,
 } from '@coalition/domain';
-import { admissionProposal, Application } from '../compacts/admission-proposal';
+import { admissionProposal } from '../compacts/admission-proposal';
 import { CompactFacts } from '../compacts/compact-facts';
 import { Database } from '../database/database';
 import { Clock, CommandExecutor, systemClock } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
-import { StoredEvent } from '../event-store/stored-event';
+import { isEventOf, StoredEvent } from '../event-store/stored-event';
 import { EventSink } from '../messaging/event-transport';
 import { EventTopic, TOPICS } from '../messaging/topics';
 import { DeadLetterQueue } from '../projections/dead-letters';
 import { Deadline, DeadlineScheduler, scheduleDeadline } from '../scheduling/deadline-scheduler';
 import { reactToEach } from './reliable-handling';
-import { CausalPayload, causedByDeadline } from './system-command';
+import { CausalPayload, causedByDeadline, payloadFields } from './system-command';
 
 export { COMPACT_DEADLINES } from '@coalition/domain';
 
@@ -65,20 +65,19 @@ export class CompactDeadlines implements EventSink {
 
   async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
     if (topic !== TOPICS.events) return;
-    const relevant = events.filter((e) => (COMPACT_DEADLINE_INPUTS as readonly string[]).includes(e.type));
+    const relevant = events.filter(isEventOf<CompactDeadlineInput>(COMPACT_DEADLINE_INPUTS));
     await reactToEach(`process-manager:${this.name}`, topic, partition, relevant, (event) => this.schedule(event), this.deadLetters);
   }
 
-  private async schedule(stored: StoredEvent): Promise<void> {
-    const causal: CausalPayload = { causationId: stored.eventId, correlationId: stored.metadata.correlationId };
-    const event = stored as unknown as CompactDeadlineInput;
-    for (const { data } of compactDeadlines(event, stored, this.repairDelayMs)) {
+  private async schedule(event: StoredEvent<CompactDeadlineInput>): Promise<void> {
+    const causal: CausalPayload = { causationId: event.eventId, correlationId: event.metadata.correlationId };
+    for (const { data } of compactDeadlines(event, event, this.repairDelayMs)) {
       await scheduleDeadline(this.db, { ...data, dueAt: new Date(data.dueAt), payload: { ...data.payload, ...causal } });
     }
   }
 
   private async closeProposal({ payload }: Deadline): Promise<void> {
-    const closing = payload as unknown as { proposalId: string } & CausalPayload;
+    const closing = payloadFields(payload, 'proposalId');
     try {
       await this.executor.execute(proposalDecider, {
         streamId: proposalStreamId(closing.proposalId),
@@ -92,7 +91,7 @@ export class CompactDeadlines implements EventSink {
   }
 
   private async finaliseWithdrawal({ payload }: Deadline): Promise<void> {
-    const withdrawal = payload as unknown as { compactId: string; stateCode: string } & CausalPayload;
+    const withdrawal = payloadFields(payload, 'compactId', 'stateCode');
     await this.executor.execute(compactDecider, {
       streamId: compactStreamId(withdrawal.compactId),
       command: { type: 'FinaliseWithdrawal', data: { stateCode: withdrawal.stateCode } },
@@ -106,7 +105,7 @@ export class CompactDeadlines implements EventSink {
    * the application lapses instead, so the state can apply again.
    */
   private async repairAdmission({ payload }: Deadline): Promise<void> {
-    const application = payload as unknown as Application & CausalPayload;
+    const application = payloadFields(payload, 'compactId', 'stateCode', 'proposalId', 'closesAt');
     if (await this.store.lastOfStream(proposalStreamId(application.proposalId))) return;
     const { state: compact } = await this.facts.compact(application.compactId);
     const pending =
