@@ -24,8 +24,8 @@ export { APPENDED_CHANNEL } from './append-statements';
  * Because the lock (and the commit's WAL flush under it) is the bottleneck, appends that
  * arrive in one process while a transaction is in flight wait and then go together in the
  * next one: one lock, one read, one insert and one commit for all of them (group commit).
- * Each keeps its own expected-version check and its own outcome: if anything fails the shared
- * transaction, each append is tried again alone.
+ * Each append (one stream, or several through appendAll) keeps its own expected-version checks
+ * and its own outcome: if anything fails the shared transaction, each is tried again alone.
  *
  * The same transaction extends the Merkle tree over the log (see the transparency-log
  * migration): the nodes each new event completes are inserted with it, from the tree's right
