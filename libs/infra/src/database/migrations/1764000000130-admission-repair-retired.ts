@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface } from 'typeorm';
 
 /**
  * A join request now records the application and its admission proposal in one append, so the
@@ -11,7 +11,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class AdmissionRepairRetired1764000000130 implements MigrationInterface {
   name = 'AdmissionRepairRetired1764000000130';
 
-  async up(q: QueryRunner): Promise<void> {
+  async up(q: { query(sql: string): Promise<unknown> }): Promise<void> {
     await q.query(`
       DELETE FROM deadlines d
        WHERE d.kind = 'admission-repair'
