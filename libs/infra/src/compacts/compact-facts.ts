@@ -1,11 +1,9 @@
 import {
   compactDecider,
-  CompactEvent,
   CompactState,
   compactStreamId,
   fold,
   memberStateDecider,
-  MemberStateEvent,
   memberStateStreamId,
   proposalDecider,
   ProposalState,
@@ -14,6 +12,7 @@ import {
 } from '@coalition/domain';
 import { EventStore } from '../event-store/event-store';
 import { FoldedStream } from '../event-store/folded-streams';
+import { eventsOf } from '../event-store/stored-event';
 
 /**
  * Facts from other aggregates that a decision needs (the compact's membership and voting rule,
@@ -28,7 +27,7 @@ export class CompactFacts {
   async compact(compactId: string, until?: Date): Promise<FoldedStream<CompactState>> {
     if (!until) return this.store.fold(compactDecider, compactStreamId(compactId));
     const events = await this.store.readStream(compactStreamId(compactId), until);
-    return { state: fold(compactDecider, events as unknown as CompactEvent[]), version: events.length };
+    return { state: fold(compactDecider, eventsOf(compactDecider, events)), version: events.length };
   }
 
   proposal(proposalId: string): Promise<FoldedStream<ProposalState>> {
@@ -46,7 +45,7 @@ export class CompactFacts {
     const entries = await Promise.all(
       stateCodes.map(async (code) => {
         const events = await this.store.readStream(memberStateStreamId(code));
-        const state = fold(memberStateDecider, events as unknown as MemberStateEvent[]);
+        const state = fold(memberStateDecider, eventsOf(memberStateDecider, events));
         return state.status === 'registered' ? ([code, state.population] as const) : undefined;
       }),
     );

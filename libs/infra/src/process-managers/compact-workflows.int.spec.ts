@@ -15,7 +15,7 @@ import {
 import { admissionProposal } from '../compacts/admission-proposal';
 import { CompactFacts } from '../compacts/compact-facts';
 import { Database } from '../database/database';
-import { Clock, CommandExecutor } from '../event-store/command-executor';
+import { Clock, CommandExecutor, streamCommand } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
 import { StoredEvent } from '../event-store/stored-event';
 import { EventSink } from '../messaging/event-transport';
@@ -26,7 +26,7 @@ import { DeadLetterQueue } from '../projections/dead-letters';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ALL_PROJECTIONS } from '../read-models';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
-import { createTestDatabase, deleteTestTopics, eventually, sleep, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
+import { createTestDatabase, deleteTestTopics, eventually, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '../testing';
 import { CompactWorkflows } from './compact-workflows';
 
 const coordinator = (stateCode: string): Actor => ({ id: `coordinator-${stateCode}`, kind: 'user', stateCode, roles: ['coordinator'] });
@@ -66,7 +66,7 @@ describe('compact process managers and deadlines (PostgreSQL + Kafka)', () => {
     relay.start();
     scheduler = new DeadlineScheduler(db, 500);
     const deadLetters = new DeadLetterQueue(db);
-    workflows = new CompactWorkflows(db, store, executor, scheduler, deadLetters, { admissionRepairDelayMs: 1_000 });
+    workflows = new CompactWorkflows(db, store, executor, scheduler, deadLetters);
     const projections = new ProjectionRunner(db, ALL_PROJECTIONS, deadLetters);
     consumers.push(new KafkaEventConsumer(kafka, db, prefix, `${prefix}coalition-worker`, [projections, ...workflows.sinks]));
     await consumers[0].start();
@@ -103,12 +103,15 @@ describe('compact process managers and deadlines (PostgreSQL + Kafka)', () => {
     return compactId;
   }
 
-  /** What the join request does: the application, then its admission proposal. */
+  /** What the join request does: the application and its admission proposal, in one append. */
   async function join(compactId: string, stateCode: string, closesInMs = 60_000): Promise<string> {
     const proposalId = randomUUID();
     const closesAt = new Date(Date.now() + closesInMs).toISOString();
-    await onCompact(compactId, { type: 'ApplyForMembership', data: { stateCode, proposalId, closesAt } }, coordinator(stateCode));
-    await onProposal(proposalId, await admissionProposal(facts, { compactId, stateCode, proposalId, closesAt }), coordinator(stateCode));
+    const application = streamCommand(compactDecider, compactStreamId(compactId), { type: 'ApplyForMembership', data: { stateCode, proposalId, closesAt } });
+    const admission = streamCommand(proposalDecider, proposalStreamId(proposalId), () =>
+      admissionProposal(facts, { compactId, stateCode, proposalId, closesAt }, application.decided),
+    );
+    await executor.executeAll([application, admission], { actor: coordinator(stateCode) });
     return proposalId;
   }
 
@@ -225,23 +228,5 @@ describe('compact process managers and deadlines (PostgreSQL + Kafka)', () => {
     expect(Date.parse(withdrawn.recordedAt)).toBeGreaterThanOrEqual(effectiveAt);
     expect(Date.parse(withdrawn.recordedAt) - effectiveAt).toBeLessThan(5_000);
     expect(memberStatusOf((await facts.compact(compactId)).state, 'OR')).toBe('withdrawn');
-  }, 60_000);
-
-  it('opens the admission proposal a join request did not get to open, or lets the application lapse past its closing time', async () => {
-    const compactId = await activeCompact();
-    const missing = randomUUID();
-    const closesAt = new Date(Date.now() + 60_000).toISOString();
-    await onCompact(compactId, { type: 'ApplyForMembership', data: { stateCode: 'ID', proposalId: missing, closesAt } }, coordinator('ID'));
-    const applied = (await eventsOf(compactStreamId(compactId), 'MembershipApplied'))[0];
-    const opened = await eventually(async () => (await eventsOf(proposalStreamId(missing), 'ProposalOpened'))[0], { timeoutMs: 10_000, what: 'the repair to open the proposal' });
-    expect(opened.data).toMatchObject({ kind: 'admission', applicantState: 'ID', closesAt, electorate: [{ stateCode: 'WA', weight: 1 }, { stateCode: 'OR', weight: 1 }] });
-    expect(opened.metadata).toMatchObject({ actor: { kind: 'system' }, causationId: applied.eventId });
-
-    const lapsing = randomUUID();
-    await onCompact(compactId, { type: 'ApplyForMembership', data: { stateCode: 'NV', proposalId: lapsing, closesAt: new Date(Date.now() + 300).toISOString() } }, coordinator('NV'));
-    await eventually(async () => (await eventsOf(compactStreamId(compactId), 'ApplicationRejected')).length > 0, { timeoutMs: 10_000, what: 'the application to lapse' });
-    expect(await eventsOf(proposalStreamId(lapsing))).toHaveLength(0);
-    await sleep(200);
-    expect(memberStatusOf((await facts.compact(compactId)).state, 'NV')).toBeUndefined();
   }, 60_000);
 });

@@ -5,12 +5,12 @@ import { EventStore } from '../event-store/event-store';
 import { EventSink } from '../messaging/event-transport';
 import { DeadLetterQueue } from '../projections/dead-letters';
 import { DeadlineScheduler } from '../scheduling/deadline-scheduler';
-import { CompactDeadlines, CompactDeadlinesOptions } from './compact-deadlines';
+import { CompactDeadlines } from './compact-deadlines';
 import { ProposalOutcomesProcessManager } from './proposal-outcomes.process-manager';
 
 /**
  * The worker side of compacts and proposals: vote outcomes applied to the compact, and the
- * deadlines (proposal closing, withdrawal taking effect, admission repair). Built once per
+ * deadlines (proposal closing, withdrawal taking effect). Built once per
  * worker runtime, which feeds it events after the projections.
  */
 export class CompactWorkflows {
@@ -23,11 +23,10 @@ export class CompactWorkflows {
     executor: CommandExecutor,
     scheduler: DeadlineScheduler,
     deadLetters: DeadLetterQueue,
-    options: CompactDeadlinesOptions = {},
   ) {
     const facts = new CompactFacts(store);
     this.outcomes = new ProposalOutcomesProcessManager(executor, facts, deadLetters);
-    this.deadlines = new CompactDeadlines(db, store, executor, facts, scheduler, deadLetters, options);
+    this.deadlines = new CompactDeadlines(db, executor, scheduler, deadLetters);
   }
 
   get sinks(): EventSink[] {

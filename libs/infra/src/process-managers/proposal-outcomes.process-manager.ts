@@ -1,7 +1,7 @@
 import { compactDecider, compactStreamId, initialProposalState, outcomeNeedsProposal, ProposalClosed, proposalOutcome } from '@coalition/domain';
 import { CompactFacts } from '../compacts/compact-facts';
 import { CommandExecutor } from '../event-store/command-executor';
-import { StoredEvent } from '../event-store/stored-event';
+import { isEventOf, StoredEvent } from '../event-store/stored-event';
 import { EventSink } from '../messaging/event-transport';
 import { EventTopic, TOPICS } from '../messaging/topics';
 import { DeadLetterQueue } from '../projections/dead-letters';
@@ -25,16 +25,15 @@ export class ProposalOutcomesProcessManager implements EventSink {
 
   async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
     if (topic !== TOPICS.events) return;
-    const closings = events.filter((event) => event.type === 'ProposalClosed');
+    const closings = events.filter(isEventOf<ProposalClosed>(['ProposalClosed']));
     await reactToEach(`process-manager:${this.name}`, topic, partition, closings, (event) => this.apply(event), this.deadLetters);
   }
 
-  private async apply(stored: StoredEvent): Promise<void> {
-    const closed = stored as unknown as ProposalClosed & StoredEvent;
+  private async apply(closed: StoredEvent<ProposalClosed>): Promise<void> {
     const { proposalId, kind, compactId } = closed.data;
     const proposal = outcomeNeedsProposal(kind) ? (await this.facts.proposal(proposalId)).state : initialProposalState();
     for (const command of proposalOutcome(closed, proposal)) {
-      await this.executor.execute(compactDecider, { streamId: compactStreamId(compactId), command, ...causedBy(stored) });
+      await this.executor.execute(compactDecider, { streamId: compactStreamId(compactId), command, ...causedBy(closed) });
     }
   }
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import {
-  EventReader, fold, mayReadEvent, signingSecrets, SYSTEM_ACTOR, userDecider, UserEvent, userStreamId, webhookDecider, WebhookEvent, webhookStreamId, webhookWants,
+  EventReader, fold, mayReadEvent, signingSecrets, SYSTEM_ACTOR, userDecider, userStreamId, webhookDecider, webhookStreamId, webhookWants,
 } from '@coalition/domain';
 import { Database } from '../database/database';
 import { CommandExecutor } from '../event-store/command-executor';
 import { EventStore } from '../event-store/event-store';
+import { eventsOf } from '../event-store/stored-event';
 import { readableEvent, ReaderFactsGatherer } from '../audit/reader-facts';
 import { toCloudEvent } from '../messaging/cloud-event';
 import { EventSink } from '../messaging/event-transport';
@@ -151,7 +152,7 @@ export class WebhookDispatcher implements EventSink {
 
   /** Delivers one webhook's pending events in order until it is caught up, fails, or the worker stops. */
   private async deliver(claim: Claim): Promise<void> {
-    const webhook = fold(webhookDecider, (await this.store.readStream(webhookStreamId(claim.webhookId))) as unknown as WebhookEvent[]);
+    const webhook = fold(webhookDecider, eventsOf(webhookDecider, await this.store.readStream(webhookStreamId(claim.webhookId))));
     if (webhook.status !== 'active') return;
     const owner = await this.ownerRights(webhook.ownerId);
     if (!owner) {
@@ -204,7 +205,7 @@ export class WebhookDispatcher implements EventSink {
 
   /** The owner's rights now (a coordinator moved to another state reads as that state), or undefined for a deactivated owner. */
   private async ownerRights(ownerId: string): Promise<EventReader | undefined> {
-    const owner = fold(userDecider, (await this.store.readStream(userStreamId(ownerId))) as unknown as UserEvent[]);
+    const owner = fold(userDecider, eventsOf(userDecider, await this.store.readStream(userStreamId(ownerId))));
     if (owner.status !== 'active') return undefined;
     return { id: ownerId, kind: 'user', roles: owner.roles, stateCode: owner.stateCode };
   }
