@@ -1,16 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { apiCaller, expectStatus, login } from '../lib/api';
-import { createCoalitionDatabase } from '../lib/database';
-import { kafkaBrokers, deleteTopicsWithPrefix } from '../lib/kafka';
-import { RESULTS_DIR, startApp } from '../lib/processes';
+import { BENCH_ADMIN, startBenchApi } from '../lib/bench-api';
 import { log, round } from '../lib/stats';
 
 export const CONNECTIONS = 32;
 const RESOURCE_TYPES = 64;
 const PASSWORD = 'bench coordinator password';
-const ADMIN = { username: 'bench.admin', password: 'bench admin password' };
 
 export interface LoadRun {
   route: string;
@@ -42,7 +37,7 @@ interface Target {
 
 /** Two registered states, a coordinator each, a compact they founded and both ratified (so active). */
 async function ratifiedCompact(baseUrl: string): Promise<{ compactId: string; tokens: string[] }> {
-  const admin = apiCaller(baseUrl, await login(baseUrl, ADMIN.username, ADMIN.password));
+  const admin = apiCaller(baseUrl, await login(baseUrl, BENCH_ADMIN.username, BENCH_ADMIN.password));
   const states = ['WA', 'OR'];
   const tokens: string[] = [];
   for (const code of states) {
@@ -102,26 +97,11 @@ async function load(baseUrl: string, target: Target, seconds: number): Promise<L
  * bus, load-decide-append with hash chain and outbox.
  */
 export async function httpSuite(options: { seconds: number; rounds: number }): Promise<HttpResult> {
-  const database = await createCoalitionDatabase(2);
-  await database.db.close();
-  const prefix = `bench${randomBytes(4).toString('hex')}.`;
-  const api = await startApp(
-    'api',
-    {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      JWT_TTL_SECONDS: '3600',
-      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-      BENCH_ROUTES: 'true',
-      LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'info',
-      // The per-principal limit (never below 100/s) would cap a single caller; lift it.
-      RATE_LIMIT_PER_SECOND: '1000000',
-    },
-    join(RESULTS_DIR, 'api.log.tmp'),
-  );
+  const api = await startBenchApi({
+    JWT_TTL_SECONDS: '3600',
+    BENCH_ROUTES: 'true',
+    LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'info',
+  });
   try {
     const { compactId, tokens } = await ratifiedCompact(api.url);
     const bare: Target = { route: 'GET /api/v1/bench/ping', method: 'GET', headers: {}, next: () => ({ path: '/api/v1/bench/ping' }) };
@@ -164,7 +144,5 @@ export async function httpSuite(options: { seconds: number; rounds: number }): P
     };
   } finally {
     await api.stop();
-    await database.drop();
-    await deleteTopicsWithPrefix(prefix);
   }
 }

@@ -1,12 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { apiCaller, expectStatus, login } from '../lib/api';
-import { createCoalitionDatabase } from '../lib/database';
-import { kafkaBrokers, deleteTopicsWithPrefix } from '../lib/kafka';
-import { RESULTS_DIR, startApp } from '../lib/processes';
+import { BENCH_ADMIN, startBenchApi } from '../lib/bench-api';
 import { log, now, percentile, round, sleep } from '../lib/stats';
 
-const ADMIN = { username: 'bench.admin', password: 'bench admin password' };
 const REAL = { username: 'real.user', password: 'the real user password' };
 /** Bogus logins kept in flight at once, each with a fresh username (a full password check each, before the gate). */
 export const BOGUS_CONCURRENCY = 32;
@@ -66,26 +61,10 @@ async function probe(url: string, seconds: number) {
  * addresses, the per-address limit would not stop it); only the hashing gate bounds the work.
  */
 export async function loginSuite(options: { seconds: number }): Promise<LoginResult> {
-  const database = await createCoalitionDatabase(2);
-  await database.db.close();
-  const prefix = `bench${randomBytes(4).toString('hex')}.`;
-  const api = await startApp(
-    'api',
-    {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_SECOND: '1000000',
-      LOGIN_ADDRESS_FAILURE_LIMIT: '1000000',
-    },
-    join(RESULTS_DIR, 'api.log.tmp'),
-  );
+  // The failed-login limits are lifted too: the bogus stream must keep costing password checks.
+  const api = await startBenchApi({ LOG_LEVEL: 'warn', LOGIN_ADDRESS_FAILURE_LIMIT: '1000000' });
   try {
-    const admin = apiCaller(api.url, await login(api.url, ADMIN.username, ADMIN.password));
+    const admin = apiCaller(api.url, await login(api.url, BENCH_ADMIN.username, BENCH_ADMIN.password));
     await expectStatus(admin, 'POST', '/users', { ...REAL, displayName: 'Real', roles: ['auditor'] }, [201]);
     log('login: idle');
     await probe(api.url, 2);
@@ -119,7 +98,5 @@ export async function loginSuite(options: { seconds: number }): Promise<LoginRes
     };
   } finally {
     await api.stop();
-    await database.drop();
-    await deleteTopicsWithPrefix(prefix).catch(() => undefined);
   }
 }

@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +6,8 @@ import { runOfflineVerification } from '@coalition/read-side';
 import { formatSignerKey, openNote, parseCheckpoint, parseSignerKey, parseVerifierKey, verifierKeyOf, verifierLeafHash, verifyConsistency, verifyInclusion } from '@coalition/transparency-log';
 import { draftCompact, expectStatus, inSeconds, ratify, readUntil, vote } from './compacts.fixture';
 import { Caller, Stack } from './stack';
+import { startWitness, WitnessProcess } from './witness-process';
 
-const ROOT = join(__dirname, '../../..');
 const b64 = (s: string) => Buffer.from(s, 'base64');
 
 interface InclusionAnswer {
@@ -20,24 +19,6 @@ interface InclusionAnswer {
   proof: string[];
 }
 
-async function startWitness(dir: string, name: string, logKey: string): Promise<{ child: ChildProcess; entry: string; key: string }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', join(ROOT, 'tools/register-aliases.js'), join(ROOT, 'dist/tools/witness.js'), '--log', logKey, '--name', name, '--key-file', join(dir, 'witness.key'), '--listen', '127.0.0.1:0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const match = /WITNESSES entry: (\S+ (\S+))/.exec(output);
-    if (match) return { child, entry: match[1], key: match[2] };
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`witness did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** A state proves its vote from the signed, cosigned checkpoint, over HTTP, without the auditor role. */
 describe('the transparency log over HTTP', () => {
   let stack: Stack;
@@ -47,7 +28,7 @@ describe('the transparency log over HTTP', () => {
   const dir = mkdtempSync(join(tmpdir(), 'coalition-tlog-e2e-'));
   const logSigningKey = formatSignerKey('coalition.e2e/log', randomBytes(32));
   const logKey = verifierKeyOf(parseSignerKey(logSigningKey));
-  const witnesses: Awaited<ReturnType<typeof startWitness>>[] = [];
+  const witnesses: WitnessProcess[] = [];
   const text = async (path: string, username?: string) => {
     const headers: Record<string, string> = username ? { authorization: `Bearer ${await stack.login(username)}` } : {};
     const response = await fetch(`${stack.api.url}/api/v1${path}`, { headers });
@@ -73,6 +54,13 @@ describe('the transparency log over HTTP', () => {
   it('publishes the verifier key to anyone, and a checkpoint cosigned by both witnesses to any principal', async () => {
     const key = await text('/audit/log-key');
     expect([key.status, key.type, key.body]).toEqual([200, 'text/plain; charset=utf-8', `${logKey}\n`]);
+    // The witnesses' names and keys, for anyone (the console checks cosignatures with them); never their URLs.
+    expect(JSON.parse((await text('/audit/witnesses')).body)).toEqual({
+      witnesses: [
+        { name: 'wa.example/witness', verifierKey: witnesses[0].key },
+        { name: 'or.example/witness', verifierKey: witnesses[1].key },
+      ],
+    });
     const deadline = Date.now() + 60_000;
     let note = '';
     for (;;) {

@@ -1,4 +1,6 @@
 export * from './database/data-source';
+// Exported for the test that runs it over a store holding repaired admissions (libs/worker).
+export { AdmissionRepairRetired1764000000130 } from './database/migrations/1764000000130-admission-repair-retired';
 export * from './store/event-store';
 export * from './store/event-store.errors';
 export * from './store/stored-event';

@@ -5,7 +5,7 @@ export type Hash = Buffer;
 
 export const HASH_SIZE = 32;
 
-const sha256 = (data: Uint8Array): Hash => oneShot('sha256', data, 'buffer') as unknown as Hash;
+const sha256 = (data: Uint8Array): Hash => oneShot('sha256', data, 'buffer');
 
 /** RFC 9162 §2.1.1: the root of the empty tree is the hash of the empty string. */
 export const EMPTY_ROOT: Hash = sha256(new Uint8Array(0));

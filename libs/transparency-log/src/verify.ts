@@ -17,7 +17,7 @@ const children = Buffer.alloc(65, 0x01);
 const hashChildren = (left: Uint8Array, right: Uint8Array): Buffer => {
   children.set(left, 1);
   children.set(right, 33);
-  return oneShot('sha256', children, 'buffer') as unknown as Buffer;
+  return oneShot('sha256', children, 'buffer');
 };
 const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && timingSafeEqual(a, b);
 
@@ -124,7 +124,7 @@ function isExactPowerOfTwo(n: number): boolean {
 export const verifierLeafHash = (data: Uint8Array): Buffer => h(LEAF, data);
 
 /** SHA-256 of bytes that already start with the 0x00 leaf prefix (a verifier streaming a file writes it in place). */
-export const prefixedLeafHash = (prefixed: Uint8Array): Buffer => oneShot('sha256', prefixed, 'buffer') as unknown as Buffer;
+export const prefixedLeafHash = (prefixed: Uint8Array): Buffer => oneShot('sha256', prefixed, 'buffer');
 
 /**
  * The root of a log fed leaf hash by leaf hash, in O(log n) memory: the verifier's own

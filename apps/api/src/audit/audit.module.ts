@@ -9,6 +9,7 @@ import { ReadDecisionRecordController } from './read-decision-record/read-decisi
 import { VerifyChainController } from './verify-chain/verify-chain.http.controller';
 import { ReadCheckpointController } from './read-checkpoint/read-checkpoint.http.controller';
 import { ReadLogKeyController } from './read-log-key/read-log-key.http.controller';
+import { ReadWitnessesController } from './read-witnesses/read-witnesses.http.controller';
 import { ProveInclusionController } from './prove-inclusion/prove-inclusion.http.controller';
 import { ProveConsistencyController } from './prove-consistency/prove-consistency.http.controller';
 
@@ -23,6 +24,7 @@ import { ProveConsistencyController } from './prove-consistency/prove-consistenc
     ReadDecisionRecordController,
     ReadCheckpointController,
     ReadLogKeyController,
+    ReadWitnessesController,
     ProveInclusionController,
     ProveConsistencyController,
   ],

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ReadQuery } from '../common/http/list-query.dto';
 
@@ -41,4 +41,16 @@ export class ConsistencyProofResponse {
   @ApiProperty({ type: 'integer' }) from!: number;
   @ApiProperty({ type: 'integer' }) to!: number;
   @ApiProperty({ type: [String], description: 'Base64 hashes, RFC 9162 §2.1.4' }) proof!: string[];
+}
+
+@ApiSchema({ name: 'Witness', description: 'A witness the log asks to cosign its checkpoints' })
+export class WitnessResponse {
+  @ApiProperty({ example: 'wa.example.gov/witness', description: "The witness key's name, as its cosignature lines name it" }) name!: string;
+  @ApiProperty({ description: 'Its C2SP signed-note verifier key `<name>+<hex key ID>+<base64(0x04 || Ed25519 public key)>` (c2sp.org/tlog-cosignature)' })
+  verifierKey!: string;
+}
+
+@ApiSchema({ name: 'Witnesses' })
+export class WitnessesResponse {
+  @ApiProperty({ type: [WitnessResponse], description: 'In the order configured (WITNESSES); empty when no witness is configured' }) witnesses!: WitnessResponse[];
 }

@@ -10,7 +10,8 @@ import { httpMetrics, unsupportedMediaType } from '../common/http/http-conventio
 import { jsonBodyOptions } from '../common/http/json-body-limits';
 import { strictValidationPipe } from '../common/http/validation.pipe';
 import { createOpenApiDocument } from '../common/openapi/openapi-document';
-import { serveConsole } from './console-static';
+import { signInOrigins } from '../identity/list-sign-in-providers/sign-in-providers';
+import { consoleDirectory, serveConsole } from './console-static';
 import { resolveJwtSecret } from './jwt-secret';
 
 export const API_PREFIX = 'api/v1';
@@ -64,7 +65,7 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
   });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
-  serveConsole(app);
+  serveConsole(app, consoleDirectory(), signInOrigins(config.oidcProviders));
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

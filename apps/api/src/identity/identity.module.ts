@@ -17,6 +17,7 @@ import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
 import { IssueApiKeyController } from './issue-api-key/issue-api-key.http.controller';
 import { deploymentUrn, JWT_SIGNING } from './jwt-signing';
 import { JwtStrategy } from './jwt.strategy';
+import { ListSignInProvidersController } from './list-sign-in-providers/list-sign-in-providers.http.controller';
 import { ListApiKeysController } from './list-api-keys/list-api-keys.http.controller';
 import { ListUsersController } from './list-users/list-users.http.controller';
 import { LocalStrategy } from './local.strategy';
@@ -44,10 +45,8 @@ const perPrincipalRateLimit = ThrottlerModule.forRootAsync({
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) => ({
     throttlers: [{ ttl: 1_000, limit: config.rateLimitPerSecond, blockDuration: 0 }],
-    getTracker: (request: Record<string, unknown>) => {
-      const { principal, ip } = request as unknown as Request;
-      return principal ? `${principal.kind}:${principal.id}` : `ip:${ip}`;
-    },
+    // The throttler hands over the Express request as a plain record: only these two are read.
+    getTracker: ({ principal, ip }: Partial<Pick<Request, 'principal' | 'ip'>>) => (principal ? `${principal.kind}:${principal.id}` : `ip:${ip}`),
   }),
 });
 
@@ -60,6 +59,7 @@ export class IdentityModule {
       controllers: [
         LoginController, MeController, RegisterUserController, DeactivateUserController, ListUsersController,
         IssueApiKeyController, ListApiKeysController, RevokeApiKeyController, ChangePasswordController, ResetPasswordController,
+        ListSignInProvidersController,
       ],
       providers: [
         {

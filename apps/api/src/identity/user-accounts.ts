@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { fold, userDecider, UserEvent, UsernameTaken, UserState, userStreamId } from '@coalition/domain';
+import { fold, userDecider, UsernameTaken, UserState, userStreamId } from '@coalition/domain';
 import { Database, Queryable } from '@coalition/platform';
-import { EventStore } from '@coalition/event-store';
+import { eventsOf, EventStore } from '@coalition/event-store';
 
 /**
  * Identity lookups fold the user's own stream from the event store rather than a read model,
@@ -39,7 +39,7 @@ export class UserAccounts {
   }
 
   async load(userId: string): Promise<{ state: UserState; passwordHash?: string }> {
-    const events = (await this.store.readStream(userStreamId(userId))) as unknown as UserEvent[];
+    const events = eventsOf(userDecider, await this.store.readStream(userStreamId(userId)));
     // The latest of registration, change and reset holds the password in force.
     const latest = events.filter((e) => e.type === 'UserRegistered' || e.type === 'PasswordChanged' || e.type === 'PasswordReset').at(-1);
     return { state: fold(userDecider, events), passwordHash: latest && 'passwordHash' in latest.data ? latest.data.passwordHash : undefined };

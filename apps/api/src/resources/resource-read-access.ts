@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { memberStatusOf, membershipReadsResources, NotAllowed } from '@coalition/domain';
+import { applyDecorators, Injectable } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiOperationOptions, ApiResponseOptions } from '@nestjs/swagger';
+import { memberStatusOf, membershipReadsResources, NotAllowed, PoolEntity, PoolEntityNotFound } from '@coalition/domain';
+import { Access } from '../common/auth/access.decorator';
 import { Principal } from '../common/auth/principal';
 import { ResourceSharingFacts } from './resource-sharing.facts';
 
@@ -21,4 +23,15 @@ export class ResourceReadAccess {
       throw new NotAllowed(`Only member states of compact ${compactId}, auditors and admins read its resources`);
     }
   }
+
+  /** The entity as found by id, if the principal may read its compact's resources; 404 when there is none. */
+  async readable<T extends { compactId: string }>(principal: Principal, kind: PoolEntity, id: string, found: T | undefined): Promise<T> {
+    if (!found) throw new PoolEntityNotFound(kind, id);
+    await this.assertMayRead(principal, found.compactId);
+    return found;
+  }
 }
+
+/** A route that reads a compact's resources: its policy admits keys with `read` or `resources:write`. */
+export const ReadsResources = (operation: ApiOperationOptions, response: ApiResponseOptions): MethodDecorator =>
+  applyDecorators(ApiOperation(operation), Access({ scopes: ['read', 'resources:write'] }), ApiOkResponse(response));

@@ -6,18 +6,20 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
 }
 
-/**
- * A USWDS table that pages (10 rows by default) and stacks its cells under their headers on a
- * narrow screen, so it reads at 320 px without scrolling sideways.
- */
-export function PagedTable<T>({ caption, rows, columns, rowKey, pageSize = 10, empty }: {
+export interface PagedTableProps<T> {
   caption: string;
   rows: T[];
   columns: Column<T>[];
   rowKey: (row: T) => string;
   pageSize?: number;
   empty: string;
-}) {
+}
+
+/**
+ * A USWDS table that pages (10 rows by default) and stacks its cells under their headers on a
+ * narrow screen, so it reads at 320 px without scrolling sideways.
+ */
+export function PagedTable<T>({ caption, rows, columns, rowKey, pageSize = 10, empty }: PagedTableProps<T>) {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(rows.length / pageSize));
   const current = Math.min(page, pages - 1);

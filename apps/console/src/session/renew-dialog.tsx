@@ -1,6 +1,7 @@
 import { Alert, Button, Label, TextInput } from '@trussworks/react-uswds';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { describeError } from '../api/problem';
+import type { SignInProvider } from './oidc-flow';
 import { useSession } from './session';
 
 /** Ask again a minute before the token expires (a third of its life, for short-lived tokens). */
@@ -48,6 +49,19 @@ export function RenewDialog() {
       <h2 id="renew-heading" className="margin-top-0">
         {session.expired || left <= 0 ? 'Your session has ended' : `Your session ends in ${Math.ceil(left / 1000)} seconds`}
       </h2>
+      {session.provider ? (
+        <ProviderRenewal />
+      ) : (
+        <PasswordRenewal error={error} submit={submit} />
+      )}
+    </dialog>
+  );
+}
+
+function PasswordRenewal({ error, submit }: { error?: string; submit: (event: FormEvent<HTMLFormElement>) => Promise<void> }) {
+  const session = useSession();
+  return (
+    <>
       <p>Enter your password to stay signed in as {session.username}. Your work on this page is kept.</p>
       <form onSubmit={submit}>
         {error && (
@@ -63,6 +77,39 @@ export function RenewDialog() {
           Sign out
         </Button>
       </form>
-    </dialog>
+    </>
+  );
+}
+
+/** A provider's session is renewed where it began: the browser goes there and comes back to this page (unsaved input is lost). */
+function ProviderRenewal() {
+  const session = useSession();
+  const [error, setError] = useState<string>();
+  const provider = session.provider as SignInProvider;
+  const again = async () => {
+    try {
+      await session.renewWithProvider();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+  return (
+    <>
+      <p>
+        You signed in as {session.username} with {provider.displayName}&apos;s identity provider. Sign in there again to go on: you come back to this page, but
+        anything not yet saved on it is lost.
+      </p>
+      {error && (
+        <Alert type="error" headingLevel="h3" slim role="alert">
+          {error}
+        </Alert>
+      )}
+      <Button type="button" onClick={() => void again()}>
+        Sign in again with {provider.displayName}&apos;s identity provider
+      </Button>
+      <Button type="button" unstyled className="margin-left-2" onClick={session.signOut}>
+        Sign out
+      </Button>
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import { Alert, Button, Fieldset, Form, GridContainer, Label, TextInput } from '@trussworks/react-uswds';
 import { FormEvent, useState } from 'react';
 import { describeError } from '../api/problem';
-import type { Session } from './session';
+import { ProviderButtons } from './provider-buttons';
+import type { SignInActions } from './session';
 
-export function SignInPage({ signIn }: { signIn: Session['signIn'] }) {
-  const [error, setError] = useState<string>();
+export function SignInPage({ actions, initialError }: { actions: SignInActions; initialError?: string }) {
+  const [error, setError] = useState<string | undefined>(initialError);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -13,7 +14,7 @@ export function SignInPage({ signIn }: { signIn: Session['signIn'] }) {
     setBusy(true);
     setError(undefined);
     try {
-      await signIn(String(data.get('username')), String(data.get('password')));
+      await actions.signIn(String(data.get('username')), String(data.get('password')));
     } catch (caught) {
       setError(describeError(caught));
       setBusy(false);
@@ -24,13 +25,13 @@ export function SignInPage({ signIn }: { signIn: Session['signIn'] }) {
     <main id="main-content">
       <GridContainer className="padding-y-4">
         <h1>Sign in to Coalition</h1>
+        {error && (
+          <Alert type="error" headingLevel="h2" heading="Could not sign in" slim role="alert">
+            {error}
+          </Alert>
+        )}
         <Form onSubmit={submit} large>
           <Fieldset legend="Your account" legendStyle="srOnly">
-            {error && (
-              <Alert type="error" headingLevel="h2" heading="Could not sign in" slim role="alert">
-                {error}
-              </Alert>
-            )}
             <Label htmlFor="username">Username</Label>
             <TextInput id="username" name="username" type="text" autoComplete="username" autoCapitalize="off" spellCheck={false} required />
             <Label htmlFor="password">Password</Label>
@@ -40,6 +41,7 @@ export function SignInPage({ signIn }: { signIn: Session['signIn'] }) {
             </Button>
           </Fieldset>
         </Form>
+        <ProviderButtons onError={setError} />
       </GridContainer>
     </main>
   );

@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { Browser } from 'playwright-core';
+import { formatSignerKey, parseSignerKey, verifierKeyOf } from '@coalition/transparency-log';
 import { draftCompact, expectStatus, inSeconds, ratify, readUntil, vote } from '../compacts.fixture';
 import { Caller, PASSWORD, Stack } from '../stack';
+import { startWitness, WitnessProcess } from '../witness-process';
 import { expectAccessible, expectNoSidewaysScroll, launchChromium, openConsole, Person, see, seeCount, seeText, signIn, visit } from './browser';
 
 jest.setTimeout(240_000);
@@ -14,7 +19,7 @@ interface AuditItem {
   streamId: string;
 }
 interface DecisionRecord {
-  votes: { stateCode: string; choice: string; position: number; hash: string }[];
+  votes: { stateCode: string; choice: string; position: number; hash: string; inclusion?: { treeSize: number; proof: string[] } }[];
 }
 
 /**
@@ -22,6 +27,8 @@ interface DecisionRecord {
  * Kafka: reads and filters the log page by page, opens an aggregate's history, verifies the
  * chain, opens a proposal's decision record and follows each vote to its event, downloads
  * exports, and finally sees the chain break where a database administrator changed an event.
+ * Two witnesses (WA's and OR's) cosign the log's checkpoints, and the decision record checks each
+ * vote's inclusion proof against the cosigned checkpoint in the browser.
  */
 describe('the staff console: an auditor in a real browser', () => {
   let stack: Stack;
@@ -29,6 +36,8 @@ describe('the staff console: an auditor in a real browser', () => {
   let auditor: Person;
   let api: Caller;
   let proposalId: string;
+  const logSigningKey = formatSignerKey('coalition.e2e/log', randomBytes(32));
+  const witnesses: WitnessProcess[] = [];
 
   /** Every event of the log, through the api's own paging. */
   const allEvents = async (): Promise<AuditItem[]> => {
@@ -41,8 +50,26 @@ describe('the staff console: an auditor in a real browser', () => {
     }
   };
 
+  /** The latest checkpoint once it covers the whole log and both witnesses have cosigned it. */
+  const cosignedCheckpoint = async (): Promise<number> => {
+    const deadline = Date.now() + 60_000;
+    const headers = { authorization: `Bearer ${await stack.login('auditor')}` };
+    for (;;) {
+      const events = await allEvents();
+      const note = await fetch(`${stack.api.url}/api/v1/audit/checkpoint`, { headers }).then((r) => r.text());
+      const size = Number(note.split('\n')[1]);
+      if (size === events[events.length - 1].position && note.includes('\u2014 wa.example/witness ') && note.includes('\u2014 or.example/witness ')) return size;
+      if (Date.now() > deadline) throw new Error(`no cosigned checkpoint of the whole log: ${note}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([Stack.start(), launchChromium()]);
+    const dir = mkdtempSync(join(tmpdir(), 'coalition-auditor-e2e-'));
+    const logKey = verifierKeyOf(parseSignerKey(logSigningKey));
+    witnesses.push(await startWitness(join(dir, 'wa'), 'wa.example/witness', logKey), await startWitness(join(dir, 'or'), 'or.example/witness', logKey));
+    const env = { LOG_SIGNING_KEY: logSigningKey, WITNESSES: witnesses.map((w) => w.entry).join(','), AUDIT_CHECKPOINT_EVERY_EVENTS: '1', AUDIT_CHECKPOINT_INTERVAL_MS: '1000' };
+    [stack, browser] = await Promise.all([Stack.start({ env }), launchChromium()]);
     for (const code of ['WA', 'OR', 'CA']) await stack.registerState(code);
     // Enough events for the log to run over more than one page of 25.
     for (const code of ['AL', 'AK', 'AZ', 'AR', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'IL', 'IN']) await stack.registerState(code);
@@ -67,6 +94,7 @@ describe('the staff console: an auditor in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    for (const w of witnesses) w.child.kill('SIGTERM');
   });
 
   it('reads the log page by page and filters it by type and state', async () => {
@@ -124,8 +152,9 @@ describe('the staff console: an auditor in a real browser', () => {
     await visit(page, 'audit-verify');
   });
 
-  it('opens the decision record and follows each vote to the event that recorded it', async () => {
+  it('opens the decision record, sees each vote checked in the browser, and follows it to its event', async () => {
     const page = auditor.page;
+    const size = await cosignedCheckpoint();
     const record = (await api.get<DecisionRecord>(`/audit/decisions/${proposalId}`)).body;
     await page.goto('/audit');
     await page.getByRole('link', { name: 'Decision records' }).click();
@@ -141,7 +170,9 @@ describe('the staff console: an auditor in a real browser', () => {
       await seeText(row, recorded.choice);
       await see(row.getByRole('link', { name: `Event at position ${recorded.position}` }));
       expect(await row.locator('abbr').getAttribute('title')).toBe(recorded.hash);
+      await seeText(row, `Included in the log at size ${size}, signed by the log and cosigned by wa.example/witness, or.example/witness`);
     }
+    await seeText(page.getByRole('status'), 'All 4 votes checked in this browser against the signed checkpoint.');
     await see(page.getByText(/^passed on/));
     await visit(page, 'decision-record');
 
@@ -153,6 +184,31 @@ describe('the staff console: an auditor in a real browser', () => {
     expect(await row.locator('abbr').getAttribute('title')).toBe(changed.hash);
     expect(await row.getAttribute('class')).toContain('bg-accent-warm-lighter');
     await expectAccessible(page, 'proposal history at a vote');
+  });
+
+  it('says in words which vote does not match the signed checkpoint when its proof was changed on the way', async () => {
+    const page = auditor.page;
+    const route = `**/api/v1/audit/decisions/${proposalId}*`;
+    // A proxy (or a compromised server) that flips one bit of the second vote's proof.
+    await page.route(route, async (intercepted) => {
+      const response = await intercepted.fetch();
+      const body = (await response.json()) as DecisionRecord;
+      const proof = body.votes[1].inclusion?.proof ?? [];
+      const bytes = Buffer.from(proof[0], 'base64');
+      bytes[0] ^= 0x01;
+      proof[0] = bytes.toString('base64');
+      await intercepted.fulfill({ response, json: body });
+    });
+    try {
+      await page.goto(`/audit/decisions/${proposalId}`);
+      const rows = page.getByRole('table', { name: /Every vote in the order cast/ }).locator('tbody tr');
+      await seeText(rows.nth(1), /not verified\s+Proof does not match the signed checkpoint/i);
+      await seeText(rows.nth(0), /verified here\s+Included in the log at size \d+, signed by the log and cosigned by wa\.example\/witness, or\.example\/witness/i);
+      await seeText(page.getByRole('status'), '3 of 4 votes checked in this browser against the signed checkpoint; 1 did not verify.');
+      await expectAccessible(page, 'decision record with a changed proof');
+    } finally {
+      await page.unroute(route);
+    }
   });
 
   it('follows a proposal page to its decision record', async () => {

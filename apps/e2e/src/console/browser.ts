@@ -8,12 +8,6 @@ import { ROOT } from '../processes';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** What page functions read in the browser (this project's TypeScript has no DOM library). */
-interface BrowserGlobals {
-  document: { activeElement: unknown; documentElement: { scrollWidth: number } };
-  innerWidth: number;
-}
-
 export const SCREENSHOTS = join(ROOT, 'docs', 'console');
 
 export function launchChromium(): Promise<Browser> {
@@ -67,7 +61,7 @@ export async function visit(page: Page, name: string): Promise<void> {
 /** Presses Tab until `target` has the focus (the keyboard alone, as a person without a mouse would). */
 export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((element) => element === (globalThis as unknown as BrowserGlobals).document.activeElement).catch(() => false)) return;
+    if (await target.evaluate((element) => element.matches(':focus')).catch(() => false)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target}`);
@@ -75,10 +69,8 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promi
 
 /** The page never scrolls sideways at this width (320 px: WCAG 1.4.10 reflow). */
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => {
-    const window = globalThis as unknown as BrowserGlobals;
-    return { scroll: window.document.documentElement.scrollWidth, width: window.innerWidth };
-  });
+  const scroll = await page.locator('html').evaluate((html) => html.scrollWidth);
+  const width = page.viewportSize()?.width ?? 0;
   if (scroll > width) throw new Error(`the page is ${scroll} px wide at a ${width} px viewport`);
 }
 

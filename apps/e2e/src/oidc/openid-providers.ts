@@ -10,6 +10,8 @@ export interface ProviderSpec {
   clients: { clientId: string; claims: Claims }[];
   /** People: each account's tokens (authorization code flow) carry its claims. */
   accounts?: Record<string, Claims>;
+  /** Browsers: public clients (no secret, PKCE) such as the staff console, signing people in on the provider's own pages. */
+  consoleClients?: { clientId: string; redirectUris: string[] }[];
 }
 
 /** The resource indicator (RFC 8707) and audience of Coalition at every provider. */
@@ -48,6 +50,7 @@ export class OpenIdProviders {
       audience: AUDIENCE,
       clients: provider.clients.map((client) => ({ ...client, clientSecret: CLIENT_SECRET })),
       accounts: provider.accounts ?? {},
+      consoleClients: provider.consoleClients ?? [],
     }));
     const child = fork(join(__dirname, 'openid-providers.mjs'), [], {
       env: { PATH: process.env.PATH ?? '', OPENID_PROVIDERS: JSON.stringify(spec) },

@@ -254,6 +254,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the identity providers people can sign in at
+         * @description The configured state identity providers that have a console client (`consoleClientId` in OIDC_PROVIDERS), in configured order; empty when none. Public: it holds nothing secret.
+         *
+         *     **Who may call:** anyone; no credentials needed.
+         */
+        get: operations["listSignInProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/states": {
         parameters: {
             query?: never;
@@ -1176,6 +1198,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/witnesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the witnesses' verifier keys
+         * @description **Who may call:** anyone; no credentials needed.
+         */
+        get: operations["readWitnesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/proofs/inclusion": {
         parameters: {
             query?: never;
@@ -1554,6 +1596,39 @@ export interface components {
         };
         ResetPasswordRequest: {
             password: string;
+        };
+        /** @description A state's identity provider that the console signs people in at (authorization code flow with PKCE, a public client) */
+        SignInProvider: {
+            /**
+             * @description The provider, as in principal ids `oidc:<name>:<sub>`
+             * @example wa
+             */
+            name: string;
+            /**
+             * @description Whose provider it is, for people
+             * @example Washington
+             */
+            displayName: string;
+            /**
+             * @description The issuer: its discovery document is at `<issuer>/.well-known/openid-configuration`
+             * @example https://login.wa.gov/realms/staff
+             */
+            issuer: string;
+            /**
+             * @description The console's client id at the provider (a public client: no secret)
+             * @example coalition-console
+             */
+            clientId: string;
+            /**
+             * @description The scope to ask for, space-separated
+             * @example openid
+             */
+            scope: string;
+            /**
+             * @description The resource indicator (RFC 8707) to ask for, when the provider needs one to issue access tokens for Coalition
+             * @example urn:coalition:api
+             */
+            resource?: string;
         };
         RegisterStateRequest: {
             /** @example WA */
@@ -2397,6 +2472,20 @@ export interface components {
             tallyConfirmed: boolean | null;
             /** @description The compact's events that name this proposal */
             compactEvents: components["schemas"]["RecordedCompactEvent"][];
+        };
+        /** @description A witness the log asks to cosign its checkpoints */
+        Witness: {
+            /**
+             * @description The witness key's name, as its cosignature lines name it
+             * @example wa.example.gov/witness
+             */
+            name: string;
+            /** @description Its C2SP signed-note verifier key `<name>+<hex key ID>+<base64(0x04 || Ed25519 public key)>` (c2sp.org/tlog-cosignature) */
+            verifierKey: string;
+        };
+        Witnesses: {
+            /** @description In the order configured (WITNESSES); empty when no witness is configured */
+            witnesses: components["schemas"]["Witness"][];
         };
         ConsistencyProofResponse: {
             from: number;
@@ -4105,6 +4194,57 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listSignInProviders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInProvider"][];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
                     };
                 };
             };
@@ -10647,6 +10787,58 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description A dependency is unavailable or the read models lag: retry after `Retry-After` seconds (a command with the same `Idempotency-Key` takes effect once) */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "DATABASE_UNAVAILABLE" | "PROJECTION_LAGGING";
+                    };
+                };
+            };
+        };
+    };
+    readWitnesses: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to others of one piece of work; echoed back, logged and recorded on the events it causes */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The witnesses the log asks to cosign, with the keys their cosignatures on GET /audit/checkpoint verify under */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Witnesses"];
                 };
             };
             /** @description Too many requests: wait for `Retry-After` seconds */

@@ -1,14 +1,10 @@
-import { ApiKeyScope, Command } from '../shared';
+import { Command } from '../shared';
+import { ApiKeyIssued } from './api-key.events';
 
+/** The issuer is the acting user, not a field of the command. */
 export type IssueApiKey = Command<
   'IssueApiKey',
-  {
-    keyId: string;
-    name: string;
-    stateCode: string;
-    scopes: ApiKeyScope[];
-    expiresAt: string | null;
-    keyHash: string;
+  Omit<ApiKeyIssued['data'], 'issuedBy'> & {
     /** Whether `stateCode` names a registered member state (looked up by the caller). */
     stateRegistered: boolean;
   }

@@ -1,5 +1,5 @@
 import { Actor, API_KEY_SCOPES, ApiKeyScope, assertNever, CommandContext, Decider, Duplicate, NotAllowed } from '../shared';
-import { ApiKeyCommand } from './api-key.commands';
+import { ApiKeyCommand, IssueApiKey, RevokeApiKey } from './api-key.commands';
 import { ApiKeyNotFound, InvalidApiKey } from './api-key.errors';
 import { ApiKeyEvent } from './api-key.events';
 import { ApiKeyState, evolveApiKey, initialApiKeyState } from './api-key.state';
@@ -20,30 +20,36 @@ export function grantableScopes(actor: Actor, stateCode: string): readonly ApiKe
   return [];
 }
 
-export function decideApiKey(command: ApiKeyCommand, state: ApiKeyState, { actor, now }: CommandContext): ApiKeyEvent[] {
+export function decideApiKey(command: ApiKeyCommand, state: ApiKeyState, context: CommandContext): ApiKeyEvent[] {
   switch (command.type) {
-    case 'IssueApiKey': {
-      const { stateRegistered, ...data } = command.data;
-      if (!mayManageKeysOf(actor, data.stateCode)) throw new NotAllowed(`Only an admin or a coordinator of ${data.stateCode} issues its keys`);
-      const beyond = data.scopes.filter((scope) => !grantableScopes(actor, data.stateCode).includes(scope));
-      if (beyond.length > 0) throw new NotAllowed(`A key may carry only rights its issuer holds: not ${beyond.join(', ')}`);
-      if (state.status !== 'none') throw new Duplicate(`API key ${data.keyId} already exists`);
-      if (!stateRegistered) throw new InvalidApiKey(`State ${data.stateCode} is not registered`);
-      if (data.scopes.length === 0) throw new InvalidApiKey('An API key needs at least one scope');
-      if (data.expiresAt !== null && new Date(data.expiresAt).getTime() <= now.getTime()) {
-        throw new InvalidApiKey('expiresAt must be in the future');
-      }
-      return [{ type: 'ApiKeyIssued', data: { ...data, issuedBy: actor.id } }];
-    }
-    case 'RevokeApiKey': {
-      if (state.status === 'none') throw new ApiKeyNotFound(command.data.keyId);
-      if (!mayManageKeysOf(actor, state.stateCode)) throw new NotAllowed(`Only an admin or a coordinator of ${state.stateCode} revokes its keys`);
-      if (state.status === 'revoked') return [];
-      return [{ type: 'ApiKeyRevoked', data: { keyId: state.keyId, stateCode: state.stateCode } }];
-    }
+    case 'IssueApiKey':
+      return issue(command, state, context);
+    case 'RevokeApiKey':
+      return revoke(command, state, context);
     default:
       return assertNever(command);
   }
+}
+
+function issue(command: IssueApiKey, state: ApiKeyState, { actor, now }: CommandContext): ApiKeyEvent[] {
+  const { stateRegistered, ...data } = command.data;
+  if (!mayManageKeysOf(actor, data.stateCode)) throw new NotAllowed(`Only an admin or a coordinator of ${data.stateCode} issues its keys`);
+  const beyond = data.scopes.filter((scope) => !grantableScopes(actor, data.stateCode).includes(scope));
+  if (beyond.length > 0) throw new NotAllowed(`A key may carry only rights its issuer holds: not ${beyond.join(', ')}`);
+  if (state.status !== 'none') throw new Duplicate(`API key ${data.keyId} already exists`);
+  if (!stateRegistered) throw new InvalidApiKey(`State ${data.stateCode} is not registered`);
+  if (data.scopes.length === 0) throw new InvalidApiKey('An API key needs at least one scope');
+  if (data.expiresAt !== null && new Date(data.expiresAt).getTime() <= now.getTime()) {
+    throw new InvalidApiKey('expiresAt must be in the future');
+  }
+  return [{ type: 'ApiKeyIssued', data: { ...data, issuedBy: actor.id } }];
+}
+
+function revoke(command: RevokeApiKey, state: ApiKeyState, { actor }: CommandContext): ApiKeyEvent[] {
+  if (state.status === 'none') throw new ApiKeyNotFound(command.data.keyId);
+  if (!mayManageKeysOf(actor, state.stateCode)) throw new NotAllowed(`Only an admin or a coordinator of ${state.stateCode} revokes its keys`);
+  if (state.status === 'revoked') return [];
+  return [{ type: 'ApiKeyRevoked', data: { keyId: state.keyId, stateCode: state.stateCode } }];
 }
 
 export const apiKeyDecider: Decider<ApiKeyCommand, ApiKeyEvent, ApiKeyState> = {

@@ -28,7 +28,7 @@ import {
   WithdrawalNotDue,
 } from './compact.errors';
 import { CompactEvent, RATIFICATION_KINDS } from './compact.events';
-import { compactExists, CompactState, evolveCompact, ExistingCompact, initialCompactState } from './compact.state';
+import { compactExists, CompactMember, CompactState, evolveCompact, ExistingCompact, initialCompactState } from './compact.state';
 import { votingRuleProblem } from './voting-rule';
 
 const DAY_MS = 86_400_000;
@@ -110,21 +110,8 @@ function ratify({ data }: RatifyCompact, state: ExistingCompact, { actor }: Comm
   if (!reference.trim()) throw new InvalidCompact('reference must not be blank');
   if (!DATE_ONLY.test(enactedOn) || Number.isNaN(Date.parse(enactedOn))) throw new InvalidCompact('enactedOn must be a date (YYYY-MM-DD)');
 
-  const member = state.members[data.stateCode];
-  switch (member?.status) {
-    case undefined:
-    case 'withdrawn':
-      throw new NotAMember(data.stateCode);
-    case 'applied':
-      throw new NotAMember(data.stateCode, 'has applied but is not admitted yet');
-    case 'ratified':
-    case 'withdrawing':
-      throw new AlreadyRatified(data.stateCode);
-    case 'admitted':
-      break;
-    default:
-      return assertNever(member.status);
-  }
+  const member = admittedMember(state, data.stateCode);
+  if (member.status !== 'admitted') throw new AlreadyRatified(data.stateCode);
   const ratified: CompactEvent = {
     type: 'CompactRatified',
     data: { compactId: state.compactId, stateCode: data.stateCode, ratification: { kind, reference, enactedOn } },
@@ -157,22 +144,9 @@ function withdraw({ data }: WithdrawFromCompact, state: ExistingCompact, { actor
   assertActsFor(actor, data.stateCode);
   if (state.status === 'dissolved') throw new CompactIsDissolved(state.compactId);
   if (!data.reason.trim()) throw new InvalidCompact('reason must not be blank');
-  const member = state.members[data.stateCode];
-  switch (member?.status) {
-    case undefined:
-    case 'withdrawn':
-      throw new NotAMember(data.stateCode);
-    case 'applied':
-      throw new NotAMember(data.stateCode, 'has applied but is not admitted yet');
-    case 'admitted':
-      throw new NotRatified(data.stateCode, member.status);
-    case 'withdrawing':
-      throw new AlreadyWithdrawing(data.stateCode, member.effectiveAt);
-    case 'ratified':
-      break;
-    default:
-      return assertNever(member.status);
-  }
+  const member = admittedMember(state, data.stateCode);
+  if (member.status === 'admitted') throw new NotRatified(data.stateCode, member.status);
+  if (member.status === 'withdrawing') throw new AlreadyWithdrawing(data.stateCode, member.effectiveAt);
   const effectiveAt = new Date(now.getTime() + state.withdrawalNoticeDays * DAY_MS).toISOString();
   const notice: CompactEvent = {
     type: 'WithdrawalNoticeGiven',
@@ -181,6 +155,26 @@ function withdraw({ data }: WithdrawFromCompact, state: ExistingCompact, { actor
   // With no notice period the withdrawal takes effect in the same decision.
   if (state.withdrawalNoticeDays === 0) return [notice, { type: 'MemberWithdrawn', data: { compactId: state.compactId, stateCode: data.stateCode } }];
   return [notice];
+}
+
+type AdmittedMember = CompactMember & { status: 'admitted' | 'ratified' | 'withdrawing' };
+
+/** The state as a member admitted to the compact; NotAMember for one that only applied, or has left. */
+function admittedMember(state: ExistingCompact, stateCode: string): AdmittedMember {
+  const member = state.members[stateCode];
+  switch (member?.status) {
+    case undefined:
+    case 'withdrawn':
+      throw new NotAMember(stateCode);
+    case 'applied':
+      throw new NotAMember(stateCode, 'has applied but is not admitted yet');
+    case 'admitted':
+    case 'ratified':
+    case 'withdrawing':
+      return { ...member, status: member.status };
+    default:
+      return assertNever(member.status);
+  }
 }
 
 function finaliseWithdrawal({ data }: FinaliseWithdrawal, state: ExistingCompact, { actor, now }: CommandContext): CompactEvent[] {

@@ -1,14 +1,9 @@
-import { Command, Role } from '../shared';
+import { Command } from '../shared';
+import { UserRegistered } from './user.events';
 
 export type RegisterUser = Command<
   'RegisterUser',
-  {
-    userId: string;
-    username: string;
-    displayName: string;
-    roles: Role[];
-    stateCode: string | null;
-    passwordHash: string;
+  UserRegistered['data'] & {
     /** Whether `stateCode` names a registered member state (looked up by the caller). */
     stateRegistered: boolean;
   }

@@ -1,5 +1,5 @@
 import { Command } from '../shared';
-import { DevelopmentKind, LegalActionKind, LegalOutcome } from './legal-action.events';
+import { DevelopmentReport, LegalActionKind, LegalOutcome } from './legal-action.events';
 
 /** The acting state of every counsel command is the actor's own state, never a field of the command. */
 export type OpenLegalAction = Command<
@@ -21,17 +21,7 @@ export type FileLegalAction = Command<
   'FileLegalAction',
   { legalActionId: string; filedOn: string; docketNumber: string; documentSha256: string; documentUri: string | null }
 >;
-export type RecordDevelopment = Command<
-  'RecordDevelopment',
-  {
-    legalActionId: string;
-    developmentId: string;
-    kind: DevelopmentKind;
-    occurredOn: string;
-    summary: string;
-    documentSha256: string | null;
-  }
->;
+export type RecordDevelopment = Command<'RecordDevelopment', DevelopmentReport>;
 export type CloseLegalAction = Command<'CloseLegalAction', { legalActionId: string; outcome: LegalOutcome; summary: string }>;
 /** Issued by the worker's deadline handler only. */
 export type CloseSignOn = Command<'CloseSignOn', { legalActionId: string }>;

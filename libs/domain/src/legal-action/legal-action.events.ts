@@ -9,12 +9,15 @@ export type DevelopmentKind = (typeof DEVELOPMENT_KINDS)[number];
 export const LEGAL_OUTCOMES = ['won', 'lost', 'settled', 'mixed', 'withdrawn'] as const;
 export type LegalOutcome = (typeof LEGAL_OUTCOMES)[number];
 
-/** One state's signature; times are ISO 8601 in UTC, taken from the command's clock. */
-export interface Signatory {
+/**
+ * One state's signature; times are ISO 8601 in UTC, taken from the command's clock. A type
+ * alias, not an interface, so event data built from it stays plain JSON to the event store.
+ */
+export type Signatory = {
   stateCode: string;
   signedAt: string;
   signedBy: string;
-}
+};
 
 export type LegalActionOpened = DomainEvent<
   'LegalActionOpened',
@@ -54,15 +57,19 @@ export type LegalActionFiled = DomainEvent<
   }
 >;
 
+/** A development as counsel reports it (a type alias, so event data built from it stays plain JSON). */
+export type DevelopmentReport = {
+  legalActionId: string;
+  developmentId: string;
+  kind: DevelopmentKind;
+  occurredOn: string;
+  summary: string;
+  documentSha256: string | null;
+};
+
 export type DevelopmentRecorded = DomainEvent<
   'DevelopmentRecorded',
-  {
-    legalActionId: string;
-    developmentId: string;
-    kind: DevelopmentKind;
-    occurredOn: string;
-    summary: string;
-    documentSha256: string | null;
+  DevelopmentReport & {
     stateCode: string;
     recordedAt: string;
     recordedBy: string;

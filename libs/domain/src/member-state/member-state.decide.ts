@@ -1,5 +1,5 @@
 import { assertNever, CommandContext, Decider, NotAllowed } from '../shared';
-import { MemberStateCommand } from './member-state.commands';
+import { ChangePopulation, MemberStateCommand, RegisterState } from './member-state.commands';
 import { StateAlreadyRegistered, StateNotRegistered } from './member-state.errors';
 import { MemberStateEvent } from './member-state.events';
 import { evolveMemberState, initialMemberState, MemberState } from './member-state.state';
@@ -12,15 +12,23 @@ export function decideMemberState(
   if (!actor.roles.includes('admin')) throw new NotAllowed('Only an admin manages member states');
   switch (command.type) {
     case 'RegisterState':
-      if (state.status === 'registered') throw new StateAlreadyRegistered(command.data.code);
-      return [{ type: 'StateRegistered', data: { ...command.data } }];
+      return register(command, state);
     case 'ChangePopulation':
-      if (state.status !== 'registered') throw new StateNotRegistered(command.data.code);
-      if (state.population === command.data.population) return [];
-      return [{ type: 'PopulationChanged', data: { ...command.data } }];
+      return changePopulation(command, state);
     default:
       return assertNever(command);
   }
+}
+
+function register({ data }: RegisterState, state: MemberState): MemberStateEvent[] {
+  if (state.status === 'registered') throw new StateAlreadyRegistered(data.code);
+  return [{ type: 'StateRegistered', data: { ...data } }];
+}
+
+function changePopulation({ data }: ChangePopulation, state: MemberState): MemberStateEvent[] {
+  if (state.status !== 'registered') throw new StateNotRegistered(data.code);
+  if (state.population === data.population) return [];
+  return [{ type: 'PopulationChanged', data: { ...data } }];
 }
 
 export const memberStateDecider: Decider<MemberStateCommand, MemberStateEvent, MemberState> = {

@@ -1,20 +1,11 @@
 import { CompactState, CompactStatus } from '../compact';
 import { Command } from '../shared';
-import { Amendment, ProposalKind, VoteChoice } from './proposal.events';
+import { ProposalTerms, VoteChoice } from './proposal.events';
 
+/** The terms' `proposedBy` is the state the caller acts for. */
 export type OpenProposal = Command<
   'OpenProposal',
-  {
-    proposalId: string;
-    compactId: string;
-    kind: ProposalKind;
-    title: string;
-    text: string;
-    closesAt: string;
-    /** The state the caller acts for; for an admission, the applicant. */
-    proposedBy: string;
-    applicantState?: string;
-    amendment?: Amendment;
+  ProposalTerms & {
     /** The compact as the caller folded it from its stream, to check membership and freeze the electorate. */
     compact: CompactState;
     /** Current populations of the compact's ratified states (member-state streams), for population weights. */

@@ -33,8 +33,8 @@ export function decideProposal(command: ProposalCommand, state: ProposalState, c
 
 function open({ data }: OpenProposal, state: ProposalState, { actor, now }: CommandContext): ProposalEvent[] {
   if (proposalExists(state)) {
-    // An admission proposal is opened by the join request and, should that be cut short, by
-    // the process manager that repairs it; whichever comes second finds it open and adds nothing.
+    // Opening the same admission proposal again adds nothing: stores from before joins were one
+    // atomic append may hold one a repair opened (see docs/operations.md, Migrations).
     if (data.kind === 'admission' && state.kind === 'admission' && state.proposalId === data.proposalId) return [];
     throw new ProposalAlreadyOpened(data.proposalId);
   }

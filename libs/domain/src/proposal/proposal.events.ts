@@ -33,27 +33,34 @@ export interface Tally {
 export type ProposalOutcome = 'passed' | 'failed';
 
 /**
+ * What a proposal puts to the vote, as its proposer states it. Type aliases, not interfaces,
+ * so event data built from them stays plain JSON to the event store.
+ */
+export type ProposalTerms = {
+  proposalId: string;
+  compactId: string;
+  kind: ProposalKind;
+  title: string;
+  text: string;
+  closesAt: string;
+  /** The proposing state; for an admission, the applicant. */
+  proposedBy: string;
+  applicantState?: string;
+  amendment?: Amendment;
+};
+
+/** The terms with what opening froze: the rule, the electorate and its weights. */
+export type OpenedProposal = ProposalTerms & {
+  votingRule: VotingRule;
+  electorate: ElectorateSeat[];
+  openedAt: string;
+};
+
+/**
  * Self-describing for the audit: the electorate, its weights and the rule are frozen here,
  * so a decision can be recomputed from the proposal's own events alone.
  */
-export type ProposalOpened = DomainEvent<
-  'ProposalOpened',
-  {
-    proposalId: string;
-    compactId: string;
-    kind: ProposalKind;
-    title: string;
-    text: string;
-    closesAt: string;
-    /** The proposing state; for an admission, the applicant. */
-    proposedBy: string;
-    applicantState?: string;
-    amendment?: Amendment;
-    votingRule: VotingRule;
-    electorate: ElectorateSeat[];
-    openedAt: string;
-  }
->;
+export type ProposalOpened = DomainEvent<'ProposalOpened', OpenedProposal>;
 /** Every vote is kept; a state's later vote replaces its earlier one in the tally only. */
 export type VoteCast = DomainEvent<
   'VoteCast',

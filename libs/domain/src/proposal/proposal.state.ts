@@ -1,6 +1,5 @@
-import { VotingRule } from '../compact';
 import { assertNever } from '../shared';
-import { Amendment, ElectorateSeat, ProposalEvent, ProposalKind, Tally, VoteChoice } from './proposal.events';
+import { OpenedProposal, ProposalEvent, Tally, VoteChoice } from './proposal.events';
 
 export type ProposalStatus = 'open' | 'passed' | 'failed';
 
@@ -11,19 +10,8 @@ export interface CastVoteRecord {
   castBy: string;
 }
 
-export interface ExistingProposal {
+export interface ExistingProposal extends OpenedProposal {
   status: ProposalStatus;
-  proposalId: string;
-  compactId: string;
-  kind: ProposalKind;
-  title: string;
-  text: string;
-  closesAt: string;
-  proposedBy: string;
-  applicantState?: string;
-  amendment?: Amendment;
-  votingRule: VotingRule;
-  electorate: ElectorateSeat[];
   /** Every vote cast, in order. */
   votes: CastVoteRecord[];
   openedAt: string;

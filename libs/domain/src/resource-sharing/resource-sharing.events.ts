@@ -65,14 +65,15 @@ export type OfferMade = DomainEvent<
 /**
  * Offer lifecycle events repeat the compact, request, pledge and quantity, so a read model needs
  * no lookups and an agency system reading the event feed knows which compact each concerns.
+ * A type alias, so event data built from it stays plain JSON to the event store.
  */
-interface OfferRef {
+type OfferRef = {
   offerId: string;
   compactId: string;
   requestId: string;
   pledgeId: string;
   quantityHundredths: number;
-}
+};
 
 /** The requesting state's acceptance: from here on a binding agreement between the two states. */
 export type OfferAccepted = DomainEvent<'OfferAccepted', OfferRef & { stateCode: string; offeringState: string }>;

@@ -1,25 +1,23 @@
 import { assertNever } from '../shared';
 import { ResourcePoolEvent } from './resource-sharing.events';
 
-export interface PledgeState {
+/** What a pledge or a request puts in the pool: a quantity of one resource type from one state. */
+interface PoolEntry {
   id: string;
   compactId: string;
   resourceType: string;
   stateCode: string;
   unit: string;
   quantity: number;
+}
+
+export interface PledgeState extends PoolEntry {
   /** Held by offers that are open or accepted. */
   reserved: number;
   status: 'open' | 'withdrawn';
 }
 
-export interface RequestState {
-  id: string;
-  compactId: string;
-  resourceType: string;
-  stateCode: string;
-  unit: string;
-  quantity: number;
+export interface RequestState extends PoolEntry {
   accepted: number;
   status: 'open' | 'cancelled';
 }

@@ -1,4 +1,4 @@
-import { MembershipApplied, WithdrawalNoticeGiven } from '../compact';
+import { WithdrawalNoticeGiven } from '../compact';
 import { ProposalOpened } from '../proposal';
 
 export const COMPACT_DEADLINES = {
@@ -6,8 +6,6 @@ export const COMPACT_DEADLINES = {
   proposalClose: 'proposal-close',
   /** Makes a withdrawal take effect at its effectiveAt. */
   withdrawalEffective: 'withdrawal-effective',
-  /** Opens an admission proposal a join request recorded but did not get to open. */
-  admissionRepair: 'admission-repair',
 } as const;
 
 export type CompactDeadlineKind = (typeof COMPACT_DEADLINES)[keyof typeof COMPACT_DEADLINES];
@@ -18,21 +16,20 @@ export interface ScheduleDeadline {
   data: { id: string; kind: CompactDeadlineKind; dueAt: string; payload: Record<string, string> };
 }
 
-export type CompactDeadlineInput = ProposalOpened | WithdrawalNoticeGiven | MembershipApplied;
+export type CompactDeadlineInput = ProposalOpened | WithdrawalNoticeGiven;
 
-export const COMPACT_DEADLINE_INPUTS: readonly CompactDeadlineInput['type'][] = ['ProposalOpened', 'WithdrawalNoticeGiven', 'MembershipApplied'];
+export const COMPACT_DEADLINE_INPUTS: readonly CompactDeadlineInput['type'][] = ['ProposalOpened', 'WithdrawalNoticeGiven'];
 
-/** Where the input event sits in the store: its id and when it was recorded. */
+/** Where the input event sits in the store: its id. */
 export interface RecordedAs {
   eventId: string;
-  recordedAt: string;
 }
 
 /**
  * The deadlines a compact event sets (Emmett's workflow shape: event in, commands out). Ids are
  * deterministic, so a redelivered event schedules nothing new.
  */
-export function compactDeadlines(event: CompactDeadlineInput, recorded: RecordedAs, admissionRepairDelayMs: number): ScheduleDeadline[] {
+export function compactDeadlines(event: CompactDeadlineInput, recorded: RecordedAs): ScheduleDeadline[] {
   switch (event.type) {
     case 'ProposalOpened': {
       const { proposalId, closesAt } = event.data;
@@ -42,11 +39,6 @@ export function compactDeadlines(event: CompactDeadlineInput, recorded: Recorded
       // One deadline per notice: a state that withdraws, rejoins and withdraws again gets a fresh one.
       const { compactId, stateCode, effectiveAt } = event.data;
       return [schedule(COMPACT_DEADLINES.withdrawalEffective, recorded.eventId, effectiveAt, { compactId, stateCode })];
-    }
-    case 'MembershipApplied': {
-      const { compactId, stateCode, proposalId, closesAt } = event.data;
-      const dueAt = new Date(Date.parse(recorded.recordedAt) + admissionRepairDelayMs).toISOString();
-      return [schedule(COMPACT_DEADLINES.admissionRepair, proposalId, dueAt, { compactId, stateCode, proposalId, closesAt })];
     }
   }
 }

@@ -4,9 +4,9 @@ const RECORDED = { eventId: 'e-7', recordedAt: '2026-01-15T12:00:00.000Z' };
 const RULE = { method: 'one-state-one-vote', quorum: 0.5, threshold: 'simple-majority' } as const;
 
 /** when a compact event is recorded, then these deadlines are scheduled. */
-const when = (event: CompactDeadlineInput, repairDelayMs = 10_000) => ({
+const when = (event: CompactDeadlineInput) => ({
   then: (expected: ScheduleDeadline['data'][]) =>
-    expect(compactDeadlines(event, RECORDED, repairDelayMs)).toEqual(expected.map((data) => ({ type: 'ScheduleDeadline', data }))),
+    expect(compactDeadlines(event, RECORDED)).toEqual(expected.map((data) => ({ type: 'ScheduleDeadline', data }))),
 });
 
 describe('the compact deadlines workflow', () => {
@@ -22,13 +22,5 @@ describe('the compact deadlines workflow', () => {
   it('makes a withdrawal take effect at its effective time, once per notice', () =>
     when({ type: 'WithdrawalNoticeGiven', data: { compactId: 'c1', stateCode: 'OR', reason: 'r', effectiveAt: '2026-03-01T00:00:00.000Z' } }).then([
       { id: 'withdrawal-effective:e-7', kind: 'withdrawal-effective', dueAt: '2026-03-01T00:00:00.000Z', payload: { compactId: 'c1', stateCode: 'OR' } },
-    ]));
-
-  it('checks an application for its admission proposal the repair delay after it was recorded', () =>
-    when({ type: 'MembershipApplied', data: { compactId: 'c1', stateCode: 'ID', proposalId: 'p2', closesAt: '2026-01-22T12:00:00.000Z' } }, 2_500).then([
-      {
-        id: 'admission-repair:p2', kind: 'admission-repair', dueAt: '2026-01-15T12:00:02.500Z',
-        payload: { compactId: 'c1', stateCode: 'ID', proposalId: 'p2', closesAt: '2026-01-22T12:00:00.000Z' },
-      },
     ]));
 });

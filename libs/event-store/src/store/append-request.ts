@@ -29,6 +29,9 @@ export interface AppendResult {
 /** Work that must commit or roll back with the append (idempotency records, for example). */
 export type WithinAppend = (tx: Queryable, result: AppendResult) => Promise<void>;
 
+/** The same for an atomic append over several streams: it sees every stream's result, in order. */
+export type WithinAppendAll = (tx: Queryable, results: AppendResult[]) => Promise<void>;
+
 export interface EventFilter {
   streamId?: string;
   type?: string;

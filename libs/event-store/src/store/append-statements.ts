@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StoredNode } from '@coalition/transparency-log';
 import { Queryable } from '@coalition/platform';
 import { AppendRequest } from './append-request';
+import { WrongExpectedVersion } from './event-store.errors';
 import { canonicalBytes, chainHashOf, GENESIS_HASH } from '../chain/hash-chain';
 import { nodeColumns } from '../transparency/tree-nodes';
 import { EVENT_COLUMNS, StoredEvent } from './stored-event';
@@ -106,4 +107,15 @@ export async function insertEvents(
       ...nodeColumns(tree?.nodes ?? []), tree?.to ?? 0, tree?.from ?? 0,
     ],
   );
+}
+
+/** The first stream whose expected version does not hold, as the error to refuse the whole append with. */
+export function conflictOf(requests: readonly AppendRequest[], versions: ReadonlyMap<string, number>): WrongExpectedVersion | undefined {
+  for (const request of requests) {
+    const current = versions.get(request.streamId) ?? 0;
+    if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
+      return new WrongExpectedVersion(request.streamId, request.expectedVersion, current);
+    }
+  }
+  return undefined;
 }

@@ -1,9 +1,8 @@
 import { DomainEvent } from '@coalition/domain';
 import { Frontier, StoredNode } from '@coalition/transparency-log';
 import { Database, isDatabaseUnavailable, Queryable } from '@coalition/platform';
-import { AppendRequest, AppendResult, EventFilter, WithinAppend } from './append-request';
-import { chained, insertEvents, readAppendState } from './append-statements';
-import { WrongExpectedVersion } from './event-store.errors';
+import { AppendRequest, AppendResult, EventFilter, WithinAppend, WithinAppendAll } from './append-request';
+import { chained, conflictOf, insertEvents, readAppendState } from './append-statements';
 import { FoldedStream, FoldedStreams, Folder } from './folded-streams';
 import { GENESIS_HASH } from '../chain/hash-chain';
 import { readFrontier } from '../transparency/tree-nodes';
@@ -23,8 +22,8 @@ export { APPENDED_CHANNEL } from './append-statements';
  * Because the lock (and the commit's WAL flush under it) is the bottleneck, appends that
  * arrive in one process while a transaction is in flight wait and then go together in the
  * next one: one lock, one read, one insert and one commit for all of them (group commit).
- * Each keeps its own expected-version check and its own outcome: if anything fails the shared
- * transaction, each append is tried again alone.
+ * Each append (one stream, or several through appendAll) keeps its own expected-version checks
+ * and its own outcome: if anything fails the shared transaction, each is tried again alone.
  *
  * The same transaction extends the Merkle tree over the log (see the transparency-log
  * migration): the nodes each new event completes are inserted with it, from the tree's right
@@ -34,14 +33,15 @@ export { APPENDED_CHANNEL } from './append-statements';
  */
 export const APPEND_LOCK = 7_261_001;
 
+/** One caller's append: one request, or several streams that commit together or not at all. */
 interface PendingAppend {
-  request: AppendRequest;
-  withinAppend?: WithinAppend;
-  resolve(result: AppendResult): void;
+  requests: readonly AppendRequest[];
+  withinAppend?: WithinAppendAll;
+  resolve(results: AppendResult[]): void;
   reject(error: unknown): void;
 }
 
-type Outcome = { pending: PendingAppend; result: AppendResult } | { pending: PendingAppend; error: unknown };
+type Outcome = { pending: PendingAppend; results: AppendResult[] } | { pending: PendingAppend; error: unknown };
 
 /** Most appends one transaction takes; more wait for the next. */
 const MAX_BATCH = 256;
@@ -72,9 +72,20 @@ export class EventStore {
     return () => this.listeners.delete(listener);
   }
 
-  append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ request, withinAppend, resolve, reject });
+  async append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
+    const [result] = await this.appendAll([request], withinAppend && ((tx, results) => withinAppend(tx, results[0])));
+    return result;
+  }
+
+  /**
+   * Appends to several distinct streams in one transaction, in the order given: every stream's
+   * expected version must hold, or none of them is written (the first conflict is thrown), and
+   * work inside the append that fails rolls all of them back.
+   */
+  appendAll(requests: readonly AppendRequest[], withinAppend?: WithinAppendAll): Promise<AppendResult[]> {
+    if (new Set(requests.map((r) => r.streamId)).size !== requests.length) return Promise.reject(new Error('appendAll takes each stream once'));
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      this.queue.push({ requests, withinAppend, resolve, reject });
       this.pump();
     });
   }
@@ -111,7 +122,7 @@ export class EventStore {
   private async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
     const outcomes = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      const streamIds = [...new Set(batch.map((b) => b.request.streamId))];
+      const streamIds = [...new Set(batch.flatMap((b) => b.requests.map((r) => r.streamId)))];
       // The cached right edge is checked against the stored one: its last node must be in the table.
       const edge = this.frontier?.roots().at(-1);
       const { versions, edgeHash, treeSize, ...read } = await readAppendState(tx, streamIds, edge);
@@ -119,24 +130,23 @@ export class EventStore {
       const outcomes: Outcome[] = [];
       const written: { event: StoredEvent; leaf: Buffer }[] = [];
       for (const pending of batch) {
-        const { request } = pending;
-        const current = versions.get(request.streamId) ?? 0;
-        if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
-          outcomes.push({ pending, error: new WrongExpectedVersion(request.streamId, request.expectedVersion, current) });
+        const conflict = conflictOf(pending.requests, versions);
+        if (conflict) {
+          outcomes.push({ pending, error: conflict });
           continue;
         }
-        const chain = chained(request, current, head);
-        const stored = chain.map((c) => c.event);
-        written.push(...chain);
-        if (stored.length > 0) head = { position: stored[stored.length - 1].position, hash: stored[stored.length - 1].hash };
-        versions.set(request.streamId, current + stored.length);
-        const result: AppendResult = {
-          streamId: request.streamId,
-          version: current + stored.length,
-          position: stored.length > 0 ? head.position : await this.lastPositionOf(tx, request.streamId),
-          events: stored,
-        };
-        outcomes.push({ pending, result });
+        const results: AppendResult[] = [];
+        for (const request of pending.requests) {
+          const current = versions.get(request.streamId) ?? 0;
+          const chain = chained(request, current, head);
+          const stored = chain.map((c) => c.event);
+          written.push(...chain);
+          if (stored.length > 0) head = { position: stored[stored.length - 1].position, hash: stored[stored.length - 1].hash };
+          versions.set(request.streamId, current + stored.length);
+          const position = stored.length > 0 ? head.position : await this.lastPositionOf(tx, request.streamId);
+          results.push({ streamId: request.streamId, version: current + stored.length, position, events: stored });
+        }
+        outcomes.push({ pending, results });
       }
       let tree: { frontier: Frontier; nodes: StoredNode[] } | undefined;
       if (written.length > 0 && treeSize === written[0].event.position - 1) {
@@ -149,7 +159,7 @@ export class EventStore {
       if (written.length > 0) await insertEvents(tx, written, tree ? { from: treeSize, to: tree.frontier.treeSize, nodes: tree.nodes } : undefined);
       // Work inside an append that fails rolls the whole transaction back; flush() then
       // retries each append alone, so only the one whose work failed is refused.
-      for (const outcome of outcomes) if ('result' in outcome) await outcome.pending.withinAppend?.(tx, outcome.result);
+      for (const outcome of outcomes) if ('results' in outcome) await outcome.pending.withinAppend?.(tx, outcome.results);
       // Kept before COMMIT, so the next transaction (already waiting at the lock) finds it; if the
       // COMMIT fails, the check above refuses it (its last node is not in the table).
       if (tree) this.frontier = tree.frontier;
@@ -160,8 +170,10 @@ export class EventStore {
         outcome.pending.reject(outcome.error);
         continue;
       }
-      outcome.pending.resolve(outcome.result);
-      if (outcome.result.events.length > 0) for (const listener of this.listeners) listener(outcome.result.position);
+      outcome.pending.resolve(outcome.results);
+      for (const result of outcome.results) {
+        if (result.events.length > 0) for (const listener of this.listeners) listener(result.position);
+      }
     }
   }
 
@@ -228,3 +240,4 @@ export class EventStore {
     return row?.position == null ? 0 : Number(row.position);
   }
 }
+

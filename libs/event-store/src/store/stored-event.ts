@@ -1,4 +1,4 @@
-import { Actor, ActorKind, Role } from '@coalition/domain';
+import { Actor, ActorKind, Command, Decider, DomainEvent, Role } from '@coalition/domain';
 
 export interface EventMetadata {
   actor: { id: string; kind: ActorKind; stateCode: string | null; roles: Role[] };
@@ -7,20 +7,31 @@ export interface EventMetadata {
   causationId: string;
 }
 
-export interface StoredEvent {
+/** What the store records around every event: its place in the log and in its stream, and the hash chain. */
+interface StoredEnvelope {
   position: number;
   eventId: string;
   streamId: string;
   streamType: string;
   version: number;
-  type: string;
   schemaVersion: number;
-  data: Record<string, unknown>;
   metadata: EventMetadata;
   recordedAt: string;
   prevHash: string;
   hash: string;
 }
+
+/** An event of a type the reader has not narrowed: a type name and plain JSON data. */
+export type UntypedEvent = DomainEvent<string, Record<string, unknown>>;
+
+/**
+ * A recorded event. Over a union of domain events it distributes, so `type` and `data` stay
+ * correlated: checking `event.type` narrows `event.data`. Without an argument it is untyped,
+ * as the log holds it; `isEventOf` and `eventsOf` narrow it to the events a reader handles.
+ */
+export type StoredEvent<E extends DomainEvent = UntypedEvent> = E extends DomainEvent
+  ? StoredEnvelope & { type: E['type']; data: E['data'] }
+  : never;
 
 /** The fields the hash chain covers, in the order they are recorded: everything but the chain fields. */
 export const HASHED_FIELDS = [
@@ -47,6 +58,34 @@ export function pickFields<T, K extends keyof T>(source: T, fields: readonly K[]
   const picked: Partial<Pick<T, K>> = {};
   for (const field of fields) picked[field] = source[field];
   return picked as Pick<T, K>;
+}
+
+type EventGuard<E extends UntypedEvent> = (event: StoredEvent) => event is StoredEvent<E>;
+
+/**
+ * The one place a stored event becomes a domain event. `check` looks at the envelope only (the
+ * type, the stream type); the data is trusted to have that type's shape, because the store only
+ * records what a decider of that type emitted (and the hash chain makes a later edit
+ * detectable). Every projection, process manager and fold reads its events through this.
+ */
+function narrowingTo<E extends UntypedEvent>(check: (event: StoredEvent) => boolean): EventGuard<E> {
+  // The predicate's type is a deferred conditional type TypeScript cannot relate to the untyped
+  // event, so the check is given its narrowed type once, here.
+  return check as unknown as EventGuard<E>;
+}
+
+/** A guard for the event types a reader handles (a projection, a process manager). */
+export function isEventOf<E extends UntypedEvent>(types: Iterable<E['type']>): EventGuard<E> {
+  const names = new Set<string>(types);
+  return narrowingTo<E>((event) => names.has(event.type));
+}
+
+/** The events of `stored` from the decider's stream type, typed as the decider's events (to fold them). */
+export function eventsOf<E extends UntypedEvent, S>(
+  decider: Pick<Decider<Command, E, S>, 'streamType' | 'evolve'>,
+  stored: readonly StoredEvent[],
+): StoredEvent<E>[] {
+  return stored.filter(narrowingTo<E>((event) => event.streamType === decider.streamType));
 }
 
 export const metadataActor = (actor: Actor): EventMetadata['actor'] => ({

@@ -106,6 +106,15 @@ describe('loadConfig', () => {
       expect(() => providers([wa, { ...platform, name: 'wa' }])).toThrow('OIDC_PROVIDERS.1.name: name wa is named twice');
     });
 
+    it("keeps what the console needs to sign people in at a provider, and refuses a browser client of a plain-http issuer", () => {
+      const console = { consoleClientId: 'coalition-console', displayName: 'Washington', scope: 'openid profile', resource: 'urn:coalition:api' };
+      expect(providers([{ ...wa, ...console }])[0]).toMatchObject(console);
+      expect(() => providers([{ ...wa, consoleClientId: 'c', issuer: 'http://idp.wa.gov' }])).toThrow('OIDC_PROVIDERS.0.issuer: must be an https URL (plain http only on loopback) for a provider with a consoleClientId');
+      expect(providers([{ ...wa, consoleClientId: 'c', issuer: 'http://127.0.0.1:4000' }])).toHaveLength(1);
+      expect(() => providers([{ ...wa, scope: 'openid  "profile"' }])).toThrow('OIDC_PROVIDERS.0.scope: must be scope values separated by single spaces');
+      expect(() => providers([{ ...wa, displayName: ' ' }])).toThrow('OIDC_PROVIDERS.0.displayName');
+    });
+
     it('refuses the list together with the single provider variables', () =>
       expect(() => loadConfig({ OIDC_PROVIDERS: JSON.stringify([wa]), OIDC_ROLES_CLAIM: 'groups' })).toThrow('OIDC_PROVIDERS replaces OIDC_ROLES_CLAIM'));
   });

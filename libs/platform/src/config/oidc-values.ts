@@ -9,10 +9,14 @@ export const vouchee = z.string().regex(/^([A-Z]{2}|platform|\*)$/, 'must be a t
 
 /** Keys fetched over plain HTTP could be swapped by anyone on the path, and with them every identity: https, or loopback. */
 const loopbackHost = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-const keysUrl = httpUrl.refine((url) => {
+const secureOrLoopback = (url: string) => {
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   return parsed !== undefined && (parsed.protocol === 'https:' || loopbackHost.test(parsed.hostname));
-}, 'must be an https URL (plain http only on loopback)');
+};
+const keysUrl = httpUrl.refine(secureOrLoopback, 'must be an https URL (plain http only on loopback)');
+
+/** OAuth scope values (RFC 6749 3.3), space-separated. */
+const scopeList = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'must be scope values separated by single spaces');
 
 /** One identity provider: whose tokens it issues, where its keys are, and what it may vouch for. */
 const oidcProvider = z
@@ -25,8 +29,19 @@ const oidcProvider = z
     rolesClaim: claimPath.default('roles'),
     stateClaim: claimPath.default('state_code'),
     vouchesFor: z.array(vouchee).min(1, 'must name at least one state, "platform" or "*"'),
+    // What the staff console needs to sign people in here (a public client: code flow with PKCE, no secret).
+    consoleClientId: z.string().min(1).max(255).optional(),
+    displayName: z.string().trim().min(1).max(64).optional(),
+    scope: scopeList.optional(),
+    resource: z.string().url('must be a URL').optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((provider, ctx) => {
+    // The browser fetches the discovery document and the token endpoint itself: https, or loopback.
+    if (provider.consoleClientId !== undefined && !secureOrLoopback(provider.issuer)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['issuer'], message: 'must be an https URL (plain http only on loopback) for a provider with a consoleClientId' });
+    }
+  });
 
 /** The single provider of OIDC_ISSUER has no name: its principals keep the ids they had, `oidc:<sub>`. */
 export type OidcProviderConfig = Omit<z.infer<typeof oidcProvider>, 'name'> & { name?: string };

@@ -1,7 +1,7 @@
 import {
-  Amendment, compactStreamId, ElectorateSeat, ProposalEvent, ProposalKind, ProposalOpened, ProposalStatus, proposalStreamId, Tally, tallyOf, VoteCast, VoteChoice, VotingRule,
+  Amendment, compactStreamId, ElectorateSeat, ProposalClosed, proposalDecider, ProposalKind, ProposalOpened, ProposalStatus, proposalStreamId, Tally, tallyOf, VoteCast, VoteChoice, VotingRule,
 } from '@coalition/domain';
-import { chainHash, EventMetadata, EventStore, InclusionProof, StoredEvent, TransparencyLog } from '@coalition/event-store';
+import { chainHash, EventMetadata, eventsOf, EventStore, InclusionProof, StoredEvent, TransparencyLog } from '@coalition/event-store';
 
 /** Where a fact sits in the audit log: check it with GET /audit/verify?position=&hash= (or npm run audit:verify). */
 export interface ChainReference {
@@ -64,18 +64,18 @@ const referenceOf = (event: StoredEvent): ChainReference => ({
 
 /** Builds the record from the event store itself (not a read model), or undefined for an unknown proposal. */
 export async function decisionRecord(store: EventStore, proposalId: string): Promise<DecisionRecord | undefined> {
-  const stream = await store.readStream(proposalStreamId(proposalId));
-  const openedEvent = stream.find((e) => e.type === 'ProposalOpened');
+  const stream = eventsOf(proposalDecider, await store.readStream(proposalStreamId(proposalId)));
+  const openedEvent = stream.find((e): e is StoredEvent<ProposalOpened> => e.type === 'ProposalOpened');
   if (!openedEvent) return undefined;
-  const opened = (openedEvent as unknown as ProposalOpened).data;
-  const voteEvents = stream.filter((e) => e.type === 'VoteCast');
-  const closedEvent = stream.find((e) => e.type === 'ProposalClosed');
-  const closed = closedEvent ? (closedEvent as unknown as Extract<ProposalEvent, { type: 'ProposalClosed' }>).data : undefined;
+  const opened = openedEvent.data;
+  const voteEvents = stream.filter((e): e is StoredEvent<VoteCast> => e.type === 'VoteCast');
+  const closedEvent = stream.find((e): e is StoredEvent<ProposalClosed> => e.type === 'ProposalClosed');
+  const closed = closedEvent?.data;
 
   const latestIndex = new Map<string, number>();
-  voteEvents.forEach((event, index) => latestIndex.set((event as unknown as VoteCast).data.stateCode, index));
+  voteEvents.forEach((event, index) => latestIndex.set(event.data.stateCode, index));
   const votes: RecordedVote[] = voteEvents.map((event, index) => {
-    const { stateCode, choice, castAt, castBy } = (event as unknown as VoteCast).data;
+    const { stateCode, choice, castAt, castBy } = event.data;
     return { stateCode, choice, castAt, castBy, counted: latestIndex.get(stateCode) === index, ...referenceOf(event) };
   });
   const recomputedTally = tallyOf(opened.electorate, votes, opened.votingRule);

@@ -1,4 +1,4 @@
-import { compactExists, OpenProposal } from '@coalition/domain';
+import { compactDecider, CompactEvent, compactExists, OpenProposal } from '@coalition/domain';
 import { CompactFacts } from './compact-facts';
 
 export const ADMISSION_VOTING_DAYS = 7;
@@ -11,12 +11,13 @@ export interface Application {
 }
 
 /**
- * The admission proposal for an application, with its electorate facts. One place builds it,
- * so the join request and the process manager that repairs an interrupted one open the very
- * same proposal (same id, title and closing time) and the second finds it already open.
+ * The admission proposal for an application, with its electorate facts. `applying` are the
+ * compact's events decided in the same append but not yet stored (the application itself, when
+ * the join request records both at once): the proposal is decided on the compact they make.
  */
-export async function admissionProposal(facts: CompactFacts, application: Application): Promise<OpenProposal> {
-  const { compact, populations } = await facts.forProposal(application.compactId);
+export async function admissionProposal(facts: CompactFacts, application: Application, applying: readonly CompactEvent[] = []): Promise<OpenProposal> {
+  const { compact: stored, populations } = await facts.forProposal(application.compactId);
+  const compact = applying.reduce(compactDecider.evolve, stored);
   const title = compactExists(compact) ? compact.title : application.compactId;
   return {
     type: 'OpenProposal',

@@ -1,18 +1,16 @@
 import {
   compactDecider,
-  CompactEvent,
   CompactState,
   compactStreamId,
   fold,
   memberStateDecider,
-  MemberStateEvent,
   memberStateStreamId,
   proposalDecider,
   ProposalState,
   proposalStreamId,
   ratifiedStatesOf,
 } from '@coalition/domain';
-import { EventStore, FoldedStream } from '@coalition/event-store';
+import { eventsOf, EventStore, FoldedStream } from '@coalition/event-store';
 
 /**
  * Facts from other aggregates that a decision needs (the compact's membership and voting rule,
@@ -27,7 +25,7 @@ export class CompactFacts {
   async compact(compactId: string, until?: Date): Promise<FoldedStream<CompactState>> {
     if (!until) return this.store.fold(compactDecider, compactStreamId(compactId));
     const events = await this.store.readStream(compactStreamId(compactId), until);
-    return { state: fold(compactDecider, events as unknown as CompactEvent[]), version: events.length };
+    return { state: fold(compactDecider, eventsOf(compactDecider, events)), version: events.length };
   }
 
   proposal(proposalId: string): Promise<FoldedStream<ProposalState>> {
@@ -45,7 +43,7 @@ export class CompactFacts {
     const entries = await Promise.all(
       stateCodes.map(async (code) => {
         const events = await this.store.readStream(memberStateStreamId(code));
-        const state = fold(memberStateDecider, events as unknown as MemberStateEvent[]);
+        const state = fold(memberStateDecider, eventsOf(memberStateDecider, events));
         return state.status === 'registered' ? ([code, state.population] as const) : undefined;
       }),
     );

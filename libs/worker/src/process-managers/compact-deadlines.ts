@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import {
   COMPACT_DEADLINE_INPUTS,
   COMPACT_DEADLINES,
@@ -6,28 +5,18 @@ import {
   compactDeadlines,
   compactDecider,
   compactStreamId,
-  memberStatusOf,
   proposalDecider,
   ProposalNotFound,
   proposalStreamId,
 } from '@coalition/domain';
 import { Database } from '@coalition/platform';
-import { Clock, CommandExecutor, Deadline, EventSink, EventStore, EventTopic, scheduleDeadline, StoredEvent, systemClock, TOPICS } from '@coalition/event-store';
-import { admissionProposal, Application, CompactFacts, DeadLetterQueue } from '@coalition/read-side';
+import { CommandExecutor, Deadline, EventSink, EventTopic, isEventOf, scheduleDeadline, StoredEvent, TOPICS } from '@coalition/event-store';
+import { DeadLetterQueue } from '@coalition/read-side';
 import { DeadlineScheduler } from '../deadlines/deadline-scheduler';
 import { reactToEach } from './reliable-handling';
-import { CausalPayload, causedByDeadline } from './system-command';
+import { CausalPayload, causedByDeadline, payloadFields } from './system-command';
 
 export { COMPACT_DEADLINES } from '@coalition/domain';
-
-export interface CompactDeadlinesOptions {
-  /**
-   * How long after an application its admission proposal must exist before the repair opens
-   * it. The join request opens it milliseconds after the application; waiting keeps the
-   * repair from racing it, so the applicant's coordinator stays the one who opened it.
-   */
-  admissionRepairDelayMs?: number;
-}
 
 /**
  * Schedules the compact's deadlines from its events and fires them. Scheduling is an upsert
@@ -38,41 +27,32 @@ export interface CompactDeadlinesOptions {
  */
 export class CompactDeadlines implements EventSink {
   readonly name = 'compact-deadlines';
-  private readonly logger = new Logger(CompactDeadlines.name);
-  private readonly repairDelayMs: number;
 
   constructor(
     private readonly db: Database,
-    private readonly store: EventStore,
     private readonly executor: CommandExecutor,
-    private readonly facts: CompactFacts,
     scheduler: DeadlineScheduler,
     private readonly deadLetters: DeadLetterQueue,
-    options: CompactDeadlinesOptions = {},
-    private readonly clock: Clock = systemClock,
   ) {
-    this.repairDelayMs = options.admissionRepairDelayMs ?? 10_000;
     scheduler.register(COMPACT_DEADLINES.proposalClose, (deadline) => this.closeProposal(deadline));
     scheduler.register(COMPACT_DEADLINES.withdrawalEffective, (deadline) => this.finaliseWithdrawal(deadline));
-    scheduler.register(COMPACT_DEADLINES.admissionRepair, (deadline) => this.repairAdmission(deadline));
   }
 
   async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
     if (topic !== TOPICS.events) return;
-    const relevant = events.filter((e) => (COMPACT_DEADLINE_INPUTS as readonly string[]).includes(e.type));
+    const relevant = events.filter(isEventOf<CompactDeadlineInput>(COMPACT_DEADLINE_INPUTS));
     await reactToEach(`process-manager:${this.name}`, topic, partition, relevant, (event) => this.schedule(event), this.deadLetters);
   }
 
-  private async schedule(stored: StoredEvent): Promise<void> {
-    const causal: CausalPayload = { causationId: stored.eventId, correlationId: stored.metadata.correlationId };
-    const event = stored as unknown as CompactDeadlineInput;
-    for (const { data } of compactDeadlines(event, stored, this.repairDelayMs)) {
+  private async schedule(event: StoredEvent<CompactDeadlineInput>): Promise<void> {
+    const causal: CausalPayload = { causationId: event.eventId, correlationId: event.metadata.correlationId };
+    for (const { data } of compactDeadlines(event, event)) {
       await scheduleDeadline(this.db, { ...data, dueAt: new Date(data.dueAt), payload: { ...data.payload, ...causal } });
     }
   }
 
   private async closeProposal({ payload }: Deadline): Promise<void> {
-    const closing = payload as unknown as { proposalId: string } & CausalPayload;
+    const closing = payloadFields(payload, 'proposalId');
     try {
       await this.executor.execute(proposalDecider, {
         streamId: proposalStreamId(closing.proposalId),
@@ -86,43 +66,11 @@ export class CompactDeadlines implements EventSink {
   }
 
   private async finaliseWithdrawal({ payload }: Deadline): Promise<void> {
-    const withdrawal = payload as unknown as { compactId: string; stateCode: string } & CausalPayload;
+    const withdrawal = payloadFields(payload, 'compactId', 'stateCode');
     await this.executor.execute(compactDecider, {
       streamId: compactStreamId(withdrawal.compactId),
       command: { type: 'FinaliseWithdrawal', data: { stateCode: withdrawal.stateCode } },
       ...causedByDeadline(withdrawal),
     });
-  }
-
-  /**
-   * The proposal normally exists by now. If the join request stopped between its two appends,
-   * open the admission proposal now, as the platform; if its closing time has already passed,
-   * the application lapses instead, so the state can apply again.
-   */
-  private async repairAdmission({ payload }: Deadline): Promise<void> {
-    const application = payload as unknown as Application & CausalPayload;
-    if (await this.store.lastOfStream(proposalStreamId(application.proposalId))) return;
-    const { state: compact } = await this.facts.compact(application.compactId);
-    const pending =
-      memberStatusOf(compact, application.stateCode) === 'applied' &&
-      compact.status !== 'none' &&
-      compact.members[application.stateCode]?.applicationProposalId === application.proposalId;
-    if (!pending) return;
-    const cause = causedByDeadline(application);
-    if (Date.parse(application.closesAt) > this.clock.now().getTime()) {
-      this.logger.warn(`opening the missing admission proposal ${application.proposalId} for ${application.stateCode}`);
-      await this.executor.execute(proposalDecider, {
-        streamId: proposalStreamId(application.proposalId),
-        command: await admissionProposal(this.facts, application),
-        ...cause,
-      });
-    } else {
-      this.logger.warn(`the admission proposal ${application.proposalId} never opened before its closing time; the application of ${application.stateCode} lapses`);
-      await this.executor.execute(compactDecider, {
-        streamId: compactStreamId(application.compactId),
-        command: { type: 'RejectApplication', data: { stateCode: application.stateCode, proposalId: application.proposalId } },
-        ...cause,
-      });
-    }
   }
 }

@@ -13,7 +13,7 @@ import {
   VotingRule,
 } from '@coalition/domain';
 import { Database } from '@coalition/platform';
-import { deleteTestTopics, eventually, sleep } from '@coalition/platform/testing';
+import { deleteTestTopics, eventually } from '@coalition/platform/testing';
 import {
   Clock,
   CommandExecutor,
@@ -25,6 +25,7 @@ import {
   KafkaSettings,
   OutboxRelay,
   StoredEvent,
+  streamCommand,
   TOPICS,
 } from '@coalition/event-store';
 import { createTestDatabase, TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@coalition/event-store/testing';
@@ -70,7 +71,7 @@ describe('compact process managers and deadlines (PostgreSQL + Kafka)', () => {
     relay.start();
     scheduler = new DeadlineScheduler(db, 500);
     const deadLetters = new DeadLetterQueue(db);
-    workflows = new CompactWorkflows(db, store, executor, scheduler, deadLetters, { admissionRepairDelayMs: 1_000 });
+    workflows = new CompactWorkflows(db, store, executor, scheduler, deadLetters);
     const projections = new ProjectionRunner(db, ALL_PROJECTIONS, deadLetters);
     consumers.push(new KafkaEventConsumer(kafka, db, prefix, `${prefix}coalition-worker`, [projections, ...workflows.sinks]));
     await consumers[0].start();
@@ -107,12 +108,15 @@ describe('compact process managers and deadlines (PostgreSQL + Kafka)', () => {
     return compactId;
   }
 
-  /** What the join request does: the application, then its admission proposal. */
+  /** What the join request does: the application and its admission proposal, in one append. */
   async function join(compactId: string, stateCode: string, closesInMs = 60_000): Promise<string> {
     const proposalId = randomUUID();
     const closesAt = new Date(Date.now() + closesInMs).toISOString();
-    await onCompact(compactId, { type: 'ApplyForMembership', data: { stateCode, proposalId, closesAt } }, coordinator(stateCode));
-    await onProposal(proposalId, await admissionProposal(facts, { compactId, stateCode, proposalId, closesAt }), coordinator(stateCode));
+    const application = streamCommand(compactDecider, compactStreamId(compactId), { type: 'ApplyForMembership', data: { stateCode, proposalId, closesAt } });
+    const admission = streamCommand(proposalDecider, proposalStreamId(proposalId), () =>
+      admissionProposal(facts, { compactId, stateCode, proposalId, closesAt }, application.decided),
+    );
+    await executor.executeAll([application, admission], { actor: coordinator(stateCode) });
     return proposalId;
   }
 
@@ -229,23 +233,5 @@ describe('compact process managers and deadlines (PostgreSQL + Kafka)', () => {
     expect(Date.parse(withdrawn.recordedAt)).toBeGreaterThanOrEqual(effectiveAt);
     expect(Date.parse(withdrawn.recordedAt) - effectiveAt).toBeLessThan(5_000);
     expect(memberStatusOf((await facts.compact(compactId)).state, 'OR')).toBe('withdrawn');
-  }, 60_000);
-
-  it('opens the admission proposal a join request did not get to open, or lets the application lapse past its closing time', async () => {
-    const compactId = await activeCompact();
-    const missing = randomUUID();
-    const closesAt = new Date(Date.now() + 60_000).toISOString();
-    await onCompact(compactId, { type: 'ApplyForMembership', data: { stateCode: 'ID', proposalId: missing, closesAt } }, coordinator('ID'));
-    const applied = (await eventsOf(compactStreamId(compactId), 'MembershipApplied'))[0];
-    const opened = await eventually(async () => (await eventsOf(proposalStreamId(missing), 'ProposalOpened'))[0], { timeoutMs: 10_000, what: 'the repair to open the proposal' });
-    expect(opened.data).toMatchObject({ kind: 'admission', applicantState: 'ID', closesAt, electorate: [{ stateCode: 'WA', weight: 1 }, { stateCode: 'OR', weight: 1 }] });
-    expect(opened.metadata).toMatchObject({ actor: { kind: 'system' }, causationId: applied.eventId });
-
-    const lapsing = randomUUID();
-    await onCompact(compactId, { type: 'ApplyForMembership', data: { stateCode: 'NV', proposalId: lapsing, closesAt: new Date(Date.now() + 300).toISOString() } }, coordinator('NV'));
-    await eventually(async () => (await eventsOf(compactStreamId(compactId), 'ApplicationRejected')).length > 0, { timeoutMs: 10_000, what: 'the application to lapse' });
-    expect(await eventsOf(proposalStreamId(lapsing))).toHaveLength(0);
-    await sleep(200);
-    expect(memberStatusOf((await facts.compact(compactId)).state, 'NV')).toBeUndefined();
   }, 60_000);
 });

@@ -2,12 +2,12 @@ import { Database } from '@coalition/platform';
 import { CommandExecutor, EventSink, EventStore } from '@coalition/event-store';
 import { CompactFacts, DeadLetterQueue } from '@coalition/read-side';
 import { DeadlineScheduler } from '../deadlines/deadline-scheduler';
-import { CompactDeadlines, CompactDeadlinesOptions } from './compact-deadlines';
+import { CompactDeadlines } from './compact-deadlines';
 import { ProposalOutcomesProcessManager } from './proposal-outcomes.process-manager';
 
 /**
  * The worker side of compacts and proposals: vote outcomes applied to the compact, and the
- * deadlines (proposal closing, withdrawal taking effect, admission repair). Built once per
+ * deadlines (proposal closing, withdrawal taking effect). Built once per
  * worker runtime, which feeds it events after the projections.
  */
 export class CompactWorkflows {
@@ -20,11 +20,10 @@ export class CompactWorkflows {
     executor: CommandExecutor,
     scheduler: DeadlineScheduler,
     deadLetters: DeadLetterQueue,
-    options: CompactDeadlinesOptions = {},
   ) {
     const facts = new CompactFacts(store);
     this.outcomes = new ProposalOutcomesProcessManager(executor, facts, deadLetters);
-    this.deadlines = new CompactDeadlines(db, store, executor, facts, scheduler, deadLetters, options);
+    this.deadlines = new CompactDeadlines(db, executor, scheduler, deadLetters);
   }
 
   get sinks(): EventSink[] {

@@ -1,5 +1,5 @@
 import { compactDecider, compactStreamId, initialProposalState, outcomeNeedsProposal, ProposalClosed, proposalOutcome } from '@coalition/domain';
-import { CommandExecutor, EventSink, EventTopic, StoredEvent, TOPICS } from '@coalition/event-store';
+import { CommandExecutor, EventSink, EventTopic, isEventOf, StoredEvent, TOPICS } from '@coalition/event-store';
 import { CompactFacts, DeadLetterQueue } from '@coalition/read-side';
 import { reactToEach } from './reliable-handling';
 import { causedBy } from './system-command';
@@ -21,16 +21,15 @@ export class ProposalOutcomesProcessManager implements EventSink {
 
   async handle(topic: EventTopic, partition: number, events: readonly StoredEvent[]): Promise<void> {
     if (topic !== TOPICS.events) return;
-    const closings = events.filter((event) => event.type === 'ProposalClosed');
+    const closings = events.filter(isEventOf<ProposalClosed>(['ProposalClosed']));
     await reactToEach(`process-manager:${this.name}`, topic, partition, closings, (event) => this.apply(event), this.deadLetters);
   }
 
-  private async apply(stored: StoredEvent): Promise<void> {
-    const closed = stored as unknown as ProposalClosed & StoredEvent;
+  private async apply(closed: StoredEvent<ProposalClosed>): Promise<void> {
     const { proposalId, kind, compactId } = closed.data;
     const proposal = outcomeNeedsProposal(kind) ? (await this.facts.proposal(proposalId)).state : initialProposalState();
     for (const command of proposalOutcome(closed, proposal)) {
-      await this.executor.execute(compactDecider, { streamId: compactStreamId(compactId), command, ...causedBy(stored) });
+      await this.executor.execute(compactDecider, { streamId: compactStreamId(compactId), command, ...causedBy(closed) });
     }
   }
 }

@@ -9,12 +9,12 @@ import { DeadLetterQueue } from '@coalition/read-side';
  * already handled change nothing the second time). Any other failure is retried a few times
  * and then parked as a dead letter, so one poisoned event cannot stall the partition.
  */
-export async function reactToEach(
+export async function reactToEach<T extends StoredEvent>(
   consumer: string,
   topic: EventTopic,
   partition: number,
-  events: readonly StoredEvent[],
-  react: (event: StoredEvent) => Promise<void>,
+  events: readonly T[],
+  react: (event: T) => Promise<void>,
   deadLetters: DeadLetterQueue,
   retries = 3,
 ): Promise<void> {

@@ -23,3 +23,18 @@ export const causedByDeadline = (payload: CausalPayload) => ({
   causationId: payload.causationId,
   correlationId: payload.correlationId,
 });
+
+/**
+ * The string fields `keys` of a deadline's payload, with the causal ids the scheduling added. A
+ * deadline stored by an older or newer version without one of them fails here, loudly, rather
+ * than issuing a command with `undefined` in it; the scheduler retries it and reports it.
+ */
+export function payloadFields<K extends string>(payload: Record<string, unknown>, ...keys: K[]): Record<K, string> & CausalPayload {
+  const fields: Record<string, string> = {};
+  for (const key of [...keys, 'causationId', 'correlationId']) {
+    const value = payload[key];
+    if (typeof value !== 'string') throw new Error(`deadline payload without a string ${key}`);
+    fields[key] = value;
+  }
+  return fields as Record<K, string> & CausalPayload;
+}

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import {
-  EventReader, fold, mayReadEvent, signingSecrets, SYSTEM_ACTOR, userDecider, UserEvent, userStreamId, webhookDecider, WebhookEvent, webhookStreamId, webhookWants,
+  EventReader, fold, mayReadEvent, signingSecrets, SYSTEM_ACTOR, userDecider, userStreamId, webhookDecider, webhookStreamId, webhookWants,
 } from '@coalition/domain';
 import { BackoffLoop, Database, LoopStatus } from '@coalition/platform';
-import { CommandExecutor, EventSink, EventStore, toCloudEvent } from '@coalition/event-store';
+import { CommandExecutor, EventSink, eventsOf, EventStore, toCloudEvent } from '@coalition/event-store';
 import { readableEvent, ReaderFactsGatherer } from '@coalition/read-side';
 import { Claim, WebhookDispatchTable } from './webhook-dispatch-table';
 import { sendWebhook, webhookMessageId, WebhookRequest, WebhookResponse } from './webhook-sender';
@@ -146,7 +146,7 @@ export class WebhookDispatcher implements EventSink {
 
   /** Delivers one webhook's pending events in order until it is caught up, fails, or the worker stops. */
   private async deliver(claim: Claim): Promise<void> {
-    const webhook = fold(webhookDecider, (await this.store.readStream(webhookStreamId(claim.webhookId))) as unknown as WebhookEvent[]);
+    const webhook = fold(webhookDecider, eventsOf(webhookDecider, await this.store.readStream(webhookStreamId(claim.webhookId))));
     if (webhook.status !== 'active') return;
     const owner = await this.ownerRights(webhook.ownerId);
     if (!owner) {
@@ -199,7 +199,7 @@ export class WebhookDispatcher implements EventSink {
 
   /** The owner's rights now (a coordinator moved to another state reads as that state), or undefined for a deactivated owner. */
   private async ownerRights(ownerId: string): Promise<EventReader | undefined> {
-    const owner = fold(userDecider, (await this.store.readStream(userStreamId(ownerId))) as unknown as UserEvent[]);
+    const owner = fold(userDecider, eventsOf(userDecider, await this.store.readStream(userStreamId(ownerId))));
     if (owner.status !== 'active') return undefined;
     return { id: ownerId, kind: 'user', roles: owner.roles, stateCode: owner.stateCode };
   }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { LookupFunction, isIP } from 'node:net';
-import { lookup as dnsLookup } from 'node:dns';
+import { lookup as dnsLookup, LookupAllOptions } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isNonPublicAddress } from '@coalition/platform';
@@ -60,12 +60,12 @@ export interface WebhookResponse {
  * public address at registration cannot be pointed at an internal one later (DNS rebinding).
  */
 const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+  const all: LookupAllOptions = { ...options, all: true };
+  dnsLookup(hostname, all, (error, list) => {
     if (error) return callback(error, '', 0);
-    const list = addresses as unknown as { address: string; family: number }[];
     const refused = list.find((a) => isNonPublicAddress(a.address));
     if (refused) return callback(Object.assign(new Error(`${hostname} resolves to the non-public address ${refused.address}`), { code: 'EADDRNOTALLOWED' }), '', 0);
-    if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
+    if (options.all) return callback(null, list);
     callback(null, list[0].address, list[0].family);
   });
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, Decider, DomainError, DomainEvent } from '@coalition/domain';
-import { Metrics } from '@coalition/platform';
-import { CommandExecutor, IdempotencyStore, WithinAppend } from '@coalition/event-store';
+import { Metrics, Queryable } from '@coalition/platform';
+import { AppendResult, CommandExecutor, IdempotencyStore, StreamCommand, WithinAppend } from '@coalition/event-store';
 import { Principal } from '../auth/principal';
 
 /** What the HTTP layer knows about a command besides its body. */
@@ -46,8 +46,7 @@ export class CommandHandling {
 
   async run<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, plan: CommandPlan<C>): Promise<CommandResult> {
     const { meta } = plan;
-    const key = meta.idempotency;
-    try {
+    return this.counted(() => [plan.command.type], async () => {
       const outcome = await this.executor.execute(decider, {
         streamId: plan.streamId,
         command: plan.command,
@@ -56,19 +55,48 @@ export class CommandHandling {
         correlationId: meta.correlationId,
         withinAppend: async (tx, result) => {
           await plan.withinAppend?.(tx, result);
-          if (key) {
-            await this.idempotency.save(tx, meta.principal.id, key.key, key.hash, {
-              status: plan.status,
-              body: { id: plan.id, version: result.version, position: result.position },
-            });
-          }
+          await this.remember(tx, plan, result);
         },
       });
-      this.metrics.commands.inc({ type: plan.command.type, outcome: 'ok' });
       return { id: plan.id, version: outcome.version, position: outcome.position };
+    });
+  }
+
+  /**
+   * Commands on several streams recorded in one transaction (all or none). The answer, and the
+   * idempotency record, are the last stream's: the one whose id the client is given.
+   */
+  async runAll(commands: readonly StreamCommand[], plan: Pick<CommandPlan<Command>, 'id' | 'meta' | 'status'>): Promise<CommandResult> {
+    const { meta } = plan;
+    return this.counted(() => commands.map((command) => command.commandType), async () => {
+      const outcomes = await this.executor.executeAll(commands, {
+        actor: meta.principal,
+        correlationId: meta.correlationId,
+        withinAppend: (tx, results) => this.remember(tx, plan, results[results.length - 1]),
+      });
+      const last = outcomes[outcomes.length - 1];
+      return { id: plan.id, version: last.version, position: last.position };
+    });
+  }
+
+  private async remember(tx: Queryable, plan: Pick<CommandPlan<Command>, 'id' | 'meta' | 'status'>, result: AppendResult): Promise<void> {
+    const { meta } = plan;
+    const key = meta.idempotency;
+    if (!key) return;
+    await this.idempotency.save(tx, meta.principal.id, key.key, key.hash, {
+      status: plan.status,
+      body: { id: plan.id, version: result.version, position: result.position },
+    });
+  }
+
+  private async counted(typesOf: () => readonly string[], work: () => Promise<CommandResult>): Promise<CommandResult> {
+    try {
+      const result = await work();
+      for (const type of typesOf()) this.metrics.commands.inc({ type, outcome: 'ok' });
+      return result;
     } catch (error) {
       const outcome = error instanceof DomainError ? error.code : 'error';
-      this.metrics.commands.inc({ type: plan.command.type, outcome });
+      for (const type of typesOf()) this.metrics.commands.inc({ type, outcome });
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ApiKeyEvent, ApiKeyIssued, apiKeyDecider, apiKeyStreamId, apiKeyUsableAt, fold, userDecider, userStreamId } from '@coalition/domain';
-import { EventStore, StoredEvent } from '@coalition/event-store';
+import { ApiKeyIssued, apiKeyDecider, apiKeyStreamId, apiKeyUsableAt, fold, userDecider, userStreamId } from '@coalition/domain';
+import { eventsOf, EventStore, StoredEvent } from '@coalition/event-store';
 import { apiKeyIssuer } from '@coalition/read-side';
 import { Principal } from '../../common/auth/principal';
 
@@ -42,13 +42,12 @@ export class ApiKeyCredentials {
     if (!match) return undefined;
     const hex = match[1];
     const keyId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    const stored = await this.store.readStream(apiKeyStreamId(keyId));
-    const events = stored as unknown as ApiKeyEvent[];
-    const issued = events.find((e): e is ApiKeyIssued => e.type === 'ApiKeyIssued');
+    const events = eventsOf(apiKeyDecider, await this.store.readStream(apiKeyStreamId(keyId)));
+    const issued = events.find((e): e is StoredEvent<ApiKeyIssued> => e.type === 'ApiKeyIssued');
     if (!issued || !sameHash(hashApiKey(key), issued.data.keyHash)) return undefined;
     const state = fold(apiKeyDecider, events);
     if (state.status === 'none' || !apiKeyUsableAt(state, now)) return undefined;
-    if (await this.issuerDeactivated(issued as unknown as StoredEvent)) return undefined;
+    if (await this.issuerDeactivated(issued)) return undefined;
     return { id: state.keyId, kind: 'api-key', stateCode: state.stateCode, roles: [], scopes: state.scopes };
   }
 
@@ -56,7 +55,7 @@ export class ApiKeyCredentials {
    * A key does not outlive its issuer: deactivating a user also revokes its keys, but that runs
    * from a read model that may lag, so authentication checks the issuer's own stream as well.
    */
-  private async issuerDeactivated(issued: StoredEvent): Promise<boolean> {
+  private async issuerDeactivated(issued: StoredEvent<ApiKeyIssued>): Promise<boolean> {
     if (issued.metadata.actor.kind !== 'user') return false;
     const { state } = await this.store.fold(userDecider, userStreamId(apiKeyIssuer(issued)));
     return state.status === 'inactive';

@@ -1,37 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CategoryCents, ReimbursementCategory, resourcePoolDecider } from '@coalition/domain';
-import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
-import { ResourceSharingFacts } from '../resource-sharing.facts';
+import { CategoryCents, ReimbursementCategory } from '@coalition/domain';
+import { CommandResult } from '../../common/commands/command-handling';
+import { PoolEntityCommands } from '../pool-entity-commands';
 import { hundredths } from '../resource-validation';
 import { ClaimReimbursementCommand } from './claim-reimbursement.command';
+import { ReimbursementCategoriesDto } from './claim-reimbursement.request.dto';
 
 const CATEGORIES: readonly ReimbursementCategory[] = ['personnel', 'travel', 'equipment', 'commodities', 'other'];
 
 @CommandHandler(ClaimReimbursementCommand)
 export class ClaimReimbursementHandler implements ICommandHandler<ClaimReimbursementCommand> {
-  constructor(
-    private readonly handling: CommandHandling,
-    private readonly facts: ResourceSharingFacts,
-  ) {}
+  constructor(private readonly pool: PoolEntityCommands) {}
 
-  async execute({ offerId, body, meta }: ClaimReimbursementCommand): Promise<CommandResult> {
-    const offer = await this.facts.locate('offer', offerId);
-    const reimbursementId = randomUUID();
-    const categoriesCents: CategoryCents = {};
-    for (const category of CATEGORIES) {
-      const amount = body.categories[category];
-      if (amount !== undefined) categoriesCents[category] = hundredths(amount, `categories.${category}`);
-    }
-    return this.handling.run(resourcePoolDecider, {
-      streamId: offer.streamId,
-      id: reimbursementId,
-      status: 201,
-      meta,
-      command: {
-        type: 'ClaimReimbursement',
-        data: { reimbursementId, offerId, amountCents: hundredths(body.amount, 'amount'), currency: body.currency, categoriesCents },
-      },
+  execute({ offerId, body, meta }: ClaimReimbursementCommand): Promise<CommandResult> {
+    return this.pool.createBeside('offer', offerId, meta, (reimbursementId) => {
+      const categoriesCents = centsByCategory(body.categories);
+      return { type: 'ClaimReimbursement', data: { reimbursementId, offerId, amountCents: hundredths(body.amount, 'amount'), currency: body.currency, categoriesCents } };
     });
   }
+}
+
+function centsByCategory(categories: ReimbursementCategoriesDto): CategoryCents {
+  const cents: CategoryCents = {};
+  for (const category of CATEGORIES) {
+    const amount = categories[category];
+    if (amount !== undefined) cents[category] = hundredths(amount, `categories.${category}`);
+  }
+  return cents;
 }

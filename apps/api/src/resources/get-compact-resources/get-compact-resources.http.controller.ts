@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CompactResourcesView, ResourceSharingRepository } from '@coalition/read-side';
-import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
-import { ResourceReadAccess } from '../resource-read-access';
+import { ReadsResources, ResourceReadAccess } from '../resource-read-access';
 import { CompactResourcesResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
@@ -18,9 +17,7 @@ export class GetCompactResourcesController {
   ) {}
 
   @Get(':id/resources')
-  @ApiOperation({ summary: "Get a compact's resource pools and ledger" })
-  @Access({ scopes: ['read', 'resources:write'] })
-  @ApiOkResponse({ type: CompactResourcesResponse, description: 'One pool per resource type and unit, and one ledger row per state and resource' })
+  @ReadsResources({ summary: "Get a compact's resource pools and ledger" }, { type: CompactResourcesResponse, description: 'One pool per resource type and unit, and one ledger row per state and resource' })
   async get(@Param('id', ResourceIdPipe) compactId: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<CompactResourcesView> {
     await this.access.assertMayRead(principal, compactId);
     return this.resources.compactResources(compactId);

@@ -1,13 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PoolEntityNotFound } from '@coalition/domain';
+import { ApiTags } from '@nestjs/swagger';
 import { OfferView, ResourceSharingRepository } from '@coalition/read-side';
-import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
-import { ResourceReadAccess } from '../resource-read-access';
+import { ReadsResources, ResourceReadAccess } from '../resource-read-access';
 import { OfferResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
@@ -19,13 +17,8 @@ export class GetOfferController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get an offer', description: 'With its reimbursements.' })
-  @Access({ scopes: ['read', 'resources:write'] })
-  @ApiOkResponse({ type: OfferResponse, description: 'One offer, with its reimbursements' })
+  @ReadsResources({ summary: 'Get an offer', description: 'With its reimbursements.' }, { type: OfferResponse, description: 'One offer, with its reimbursements' })
   async get(@Param('id', ResourceIdPipe) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<OfferView> {
-    const found = await this.resources.offer(id);
-    if (!found) throw new PoolEntityNotFound('offer', id);
-    await this.access.assertMayRead(principal, found.compactId);
-    return found;
+    return this.access.readable(principal, 'offer', id, await this.resources.offer(id));
   }
 }

@@ -1,13 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PoolEntityNotFound } from '@coalition/domain';
+import { ApiTags } from '@nestjs/swagger';
 import { RequestView, ResourceSharingRepository } from '@coalition/read-side';
-import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { ResourceIdPipe } from '../../compacts/resource-id.pipe';
-import { ResourceReadAccess } from '../resource-read-access';
+import { ReadsResources, ResourceReadAccess } from '../resource-read-access';
 import { RequestResponse } from '../resource.response.dto';
 
 @ApiTags('resource sharing')
@@ -19,13 +17,8 @@ export class GetRequestController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a request', description: 'With the offers made on it.' })
-  @Access({ scopes: ['read', 'resources:write'] })
-  @ApiOkResponse({ type: RequestResponse })
+  @ReadsResources({ summary: 'Get a request', description: 'With the offers made on it.' }, { type: RequestResponse })
   async get(@Param('id', ResourceIdPipe) id: string, @Query() _query: ReadQuery, @CurrentPrincipal() principal: Principal): Promise<RequestView> {
-    const found = await this.resources.request(id);
-    if (!found) throw new PoolEntityNotFound('request', id);
-    await this.access.assertMayRead(principal, found.compactId);
-    return found;
+    return this.access.readable(principal, 'request', id, await this.resources.request(id));
   }
 }

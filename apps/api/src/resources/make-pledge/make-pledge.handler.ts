@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { resourcePoolDecider, resourcePoolStreamId } from '@coalition/domain';
-import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
+import { resourcePoolStreamId } from '@coalition/domain';
+import { CommandResult } from '../../common/commands/command-handling';
+import { PoolEntityCommands } from '../pool-entity-commands';
 import { ResourceSharingFacts } from '../resource-sharing.facts';
 import { hundredths } from '../resource-validation';
 import { MakePledgeCommand } from './make-pledge.command';
@@ -9,30 +9,24 @@ import { MakePledgeCommand } from './make-pledge.command';
 @CommandHandler(MakePledgeCommand)
 export class MakePledgeHandler implements ICommandHandler<MakePledgeCommand> {
   constructor(
-    private readonly handling: CommandHandling,
+    private readonly pool: PoolEntityCommands,
     private readonly facts: ResourceSharingFacts,
   ) {}
 
   async execute({ compactId, body, meta }: MakePledgeCommand): Promise<CommandResult> {
     const compact = await this.facts.membership(compactId);
-    const pledgeId = randomUUID();
-    return this.handling.run(resourcePoolDecider, {
-      streamId: resourcePoolStreamId(compactId, body.resourceType),
-      id: pledgeId,
-      status: 201,
-      meta,
-      command: {
-        type: 'MakePledge',
-        data: {
-          pledgeId,
-          compactId,
-          resourceType: body.resourceType,
-          unit: body.unit,
-          quantityHundredths: hundredths(body.quantity),
-          ...(body.note ? { note: body.note } : {}),
-          compact,
-        },
+    const quantityHundredths = hundredths(body.quantity);
+    return this.pool.create(resourcePoolStreamId(compactId, body.resourceType), meta, (pledgeId) => ({
+      type: 'MakePledge',
+      data: {
+        pledgeId,
+        compactId,
+        resourceType: body.resourceType,
+        unit: body.unit,
+        quantityHundredths,
+        ...(body.note ? { note: body.note } : {}),
+        compact,
       },
-    });
+    }));
   }
 }

@@ -35,7 +35,7 @@ async function aPublicEventPosition(ctx: MatrixContext): Promise<number> {
 /**
  * The audit log is for auditors and admins only: no coordinator, counsel or API key. The
  * transparency log's checkpoint and proofs are for every principal (a proof only of what it
- * may read), and its verifier key for anyone.
+ * may read), and its verifier key and its witnesses' keys for anyone.
  */
 export const AUDIT_ACCESS: AccessTable = {
   'GET /api/v1/audit/events': { allowed: AUDITORS },
@@ -46,6 +46,7 @@ export const AUDIT_ACCESS: AccessTable = {
   'GET /api/v1/audit/decisions/:proposalId': { allowed: AUDITORS, prepare: async (ctx) => ({ path: `/api/v1/audit/decisions/${await aProposal(ctx)}` }) },
   'GET /api/v1/audit/checkpoint': { allowed: EVERY_PRINCIPAL },
   'GET /api/v1/audit/log-key': { allowed: PUBLIC },
+  'GET /api/v1/audit/witnesses': { allowed: PUBLIC },
   'GET /api/v1/audit/proofs/inclusion': {
     allowed: EVERY_PRINCIPAL,
     prepare: async (ctx) => ({ path: `/api/v1/audit/proofs/inclusion?position=${await aPublicEventPosition(ctx)}` }),

@@ -5,6 +5,7 @@ export const LOGIN_USER = { username: 'matrix.login', password: 'matrix login pa
 export const IDENTITY_ACCESS: AccessTable = {
   'POST /api/v1/auth/login': { allowed: PUBLIC, prepare: () => ({ body: LOGIN_USER }) },
   'GET /api/v1/auth/me': { allowed: EVERY_PRINCIPAL },
+  'GET /api/v1/auth/providers': { allowed: PUBLIC },
   'POST /api/v1/users': {
     allowed: ['admin'],
     prepare: (ctx) => ({ body: { username: ctx.unique('user'), password: 'a password of 12+', displayName: 'New auditor', roles: ['auditor'] } }),

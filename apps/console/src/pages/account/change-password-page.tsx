@@ -1,11 +1,11 @@
-import { Alert, Button, Form } from '@trussworks/react-uswds';
+import { Alert, Form } from '@trussworks/react-uswds';
 import { FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { ChangePasswordBody } from '../../api/types';
 import { useCommand } from '../../api/use-command';
 import { text, TextField } from '../../components/fields';
+import { FormActions } from '../../components/form-actions';
 import { PageTitle } from '../../components/page-title';
-import { ActionProblem } from '../../components/problem';
 import { useSession } from '../../session/session';
 
 const MIN_LENGTH = 12;
@@ -49,10 +49,9 @@ export default function ChangePasswordPage() {
         <TextField name="currentPassword" label="Current password" type="password" required error={change.error} />
         <TextField name="newPassword" label="New password" type="password" required hint={`At least ${MIN_LENGTH} characters.`} error={change.error} />
         <TextField name="confirmPassword" label="New password again" type="password" required message={mismatch} />
-        <ActionProblem error={change.error} heading="The password was not changed" />
-        <Button type="submit" disabled={change.isPending}>
+        <FormActions command={change} problem="The password was not changed">
           Change password
-        </Button>
+        </FormActions>
       </Form>
     </>
   );

@@ -4,6 +4,7 @@ import { FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useCommand } from '../../api/use-command';
 import { DateTime } from '../../components/date-time';
+import { FormActions } from '../../components/form-actions';
 import { PagedTable } from '../../components/paged-table';
 import { PageTitle } from '../../components/page-title';
 import { ActionProblem, FieldProblem } from '../../components/problem';
@@ -111,10 +112,9 @@ function IssueKey() {
       {issued && <IssuedKey issued={issued} copied={copied} onCopy={(key) => void copyKey(key).then(setCopied)} />}
       <Form key={formKey} onSubmit={submit} large>
         <IssueKeyFields error={issue.error} />
-        <ActionProblem error={issue.error} heading="Could not issue the key" />
-        <Button type="submit" disabled={issue.isPending}>
+        <FormActions command={issue} problem="Could not issue the key">
           Issue the key
-        </Button>
+        </FormActions>
       </Form>
     </>
   );

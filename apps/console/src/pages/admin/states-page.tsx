@@ -4,6 +4,7 @@ import { FormEvent, useState } from 'react';
 import type { components } from '@coalition/api-client';
 import { api, unwrap } from '../../api/client';
 import { useCommand } from '../../api/use-command';
+import { FormActions } from '../../components/form-actions';
 import { PagedTable } from '../../components/paged-table';
 import { PageTitle } from '../../components/page-title';
 import { ActionProblem, FieldProblem } from '../../components/problem';
@@ -59,10 +60,9 @@ export default function StatesPage() {
           <TextInput id="population" name="population" type="number" min={1} required aria-describedby="population-problem" />
           <FieldProblem error={register.error} field="population" id="population-problem" />
         </Fieldset>
-        <ActionProblem error={register.error} heading="Could not register the state" />
-        <Button type="submit" disabled={register.isPending}>
+        <FormActions command={register} problem="Could not register the state">
           Register the state
-        </Button>
+        </FormActions>
       </Form>
     </>
   );

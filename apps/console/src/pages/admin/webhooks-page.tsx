@@ -1,13 +1,14 @@
-import { Button, Fieldset, Form, Label, Tag, TextInput } from '@trussworks/react-uswds';
+import { Fieldset, Form, Label, Tag, TextInput } from '@trussworks/react-uswds';
 import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useCommand } from '../../api/use-command';
 import { DateTime } from '../../components/date-time';
+import { FormActions } from '../../components/form-actions';
 import { PagedTable } from '../../components/paged-table';
 import { PageTitle } from '../../components/page-title';
-import { ActionProblem, FieldProblem } from '../../components/problem';
+import { FieldProblem } from '../../components/problem';
 import { QueryState } from '../../components/query-state';
 import { AdminNav } from './admin-nav';
 import { Webhook, webhooksQuery } from './admin.queries';
@@ -77,10 +78,9 @@ function RegisterWebhook() {
         <TextInput id="secret" name="secret" type="password" required minLength={16} autoComplete="off" aria-describedby="secret-hint" />
         <FieldProblem error={register.error} field="secret" id="secret-problem" />
       </Fieldset>
-      <ActionProblem error={register.error} heading="Could not register the webhook" />
-      <Button type="submit" disabled={register.isPending}>
+      <FormActions command={register} problem="Could not register the webhook">
         Register the webhook
-      </Button>
+      </FormActions>
     </Form>
   );
 }

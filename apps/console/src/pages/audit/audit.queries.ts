@@ -40,7 +40,7 @@ export const decisionRecordQuery = (proposalId: string) =>
 export async function downloadExport(filters: AuditFilters, format: 'ndjson' | 'csv'): Promise<string> {
   const blob = await unwrap(api.GET('/api/v1/audit/export', { params: { query: { ...filters, format } }, parseAs: 'blob' }));
   const name = `coalition-audit-${new Date().toISOString().replace(/[:.]/g, '-')}.${format}`;
-  const url = URL.createObjectURL(blob as unknown as Blob);
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -1,10 +1,11 @@
-import { Button, Fieldset, Form, Label, Select, Textarea } from '@trussworks/react-uswds';
+import { Fieldset, Form, Label, Select, Textarea } from '@trussworks/react-uswds';
 import { FormEvent, useState } from 'react';
 import type { components } from '@coalition/api-client';
 import { api, unwrap } from '../../api/client';
 import { useCommand } from '../../api/use-command';
 import { DateTime } from '../../components/date-time';
-import { ActionProblem, FieldProblem } from '../../components/problem';
+import { FormActions } from '../../components/form-actions';
+import { FieldProblem } from '../../components/problem';
 import { DocumentHashInput } from './document-hash-input';
 import { capitalise, LegalAction } from './legal.queries';
 
@@ -75,10 +76,9 @@ export function RecordDevelopment({ action }: { action: LegalAction }) {
         <Textarea id="developmentSummary" name="developmentSummary" required />
         <DocumentHashInput id="development-document" label="Document (optional)" onHash={setHash} />
       </Fieldset>
-      <ActionProblem error={record.error} heading="Could not record the development" />
-      <Button type="submit" disabled={record.isPending}>
+      <FormActions command={record} problem="Could not record the development">
         Record the development
-      </Button>
+      </FormActions>
     </Form>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Fieldset, Form, Label, TextInput } from '@trussworks/react-uswds';
+import { Fieldset, Form, Label, TextInput } from '@trussworks/react-uswds';
 import { FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useCommand } from '../../api/use-command';
-import { ActionProblem, FieldProblem } from '../../components/problem';
+import { FormActions } from '../../components/form-actions';
+import { FieldProblem } from '../../components/problem';
 import { DocumentHashInput } from './document-hash-input';
 import { LegalAction } from './legal.queries';
 
@@ -70,10 +71,9 @@ export function FileAction({ action }: { action: LegalAction }) {
           <TextInput id="documentUri" name="documentUri" type="url" aria-describedby="documentUri-problem" />
           <FieldProblem error={file.error} field="documentUri" id="documentUri-problem" />
         </Fieldset>
-        <ActionProblem error={file.error} heading="Could not file the action" />
-        <Button type="submit" disabled={!hash || file.isPending}>
+        <FormActions command={file} problem="Could not file the action" disabled={!hash}>
           File the action
-        </Button>
+        </FormActions>
       </Form>
     </>
   );

@@ -1,9 +1,9 @@
-import { Button, Fieldset, Form, Label, Select, Textarea } from '@trussworks/react-uswds';
+import { Fieldset, Form, Label, Select, Textarea } from '@trussworks/react-uswds';
 import { FormEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useCommand } from '../../api/use-command';
 import { DateTime } from '../../components/date-time';
-import { ActionProblem } from '../../components/problem';
+import { FormActions } from '../../components/form-actions';
 import { capitalise, LegalAction } from './legal.queries';
 
 const OUTCOMES: NonNullable<LegalAction['outcome']>[] = ['won', 'lost', 'settled', 'mixed', 'withdrawn'];
@@ -56,10 +56,9 @@ export function CloseAction({ action }: { action: LegalAction }) {
           <Label htmlFor="outcomeSummary">Summary of the outcome</Label>
           <Textarea id="outcomeSummary" name="outcomeSummary" required />
         </Fieldset>
-        <ActionProblem error={close.error} heading="Could not close the action" />
-        <Button type="submit" secondary disabled={close.isPending}>
+        <FormActions command={close} problem="Could not close the action" secondary>
           Close the action
-        </Button>
+        </FormActions>
       </Form>
     </>
   );

@@ -1,10 +1,11 @@
-import { Button, Fieldset, Form, Label, Select, Textarea, TextInput } from '@trussworks/react-uswds';
+import { Fieldset, Form, Label, Select, Textarea, TextInput } from '@trussworks/react-uswds';
 import { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useCommand } from '../../api/use-command';
+import { FormActions } from '../../components/form-actions';
 import { PageTitle } from '../../components/page-title';
-import { ActionProblem, FieldProblem } from '../../components/problem';
+import { FieldProblem } from '../../components/problem';
 import { useSession } from '../../session/session';
 import { KIND_LABELS, LegalAction } from './legal.queries';
 
@@ -54,10 +55,9 @@ export default function OpenLegalActionPage() {
           <TextInput id="compactId" name="compactId" type="text" aria-describedby="compactId-problem" />
           <FieldProblem error={open.error} field="compactId" id="compactId-problem" />
         </Fieldset>
-        <ActionProblem error={open.error} heading="Could not open the action" />
-        <Button type="submit" disabled={open.isPending}>
+        <FormActions command={open} problem="Could not open the action">
           {open.isPending ? 'Opening…' : 'Open the action'}
-        </Button>
+        </FormActions>
       </Form>
     </>
   );

@@ -12,6 +12,7 @@ import { TransparencyLog1764000000070 } from './1764000000070-transparency-log';
 import { ApiKeyIssuer1764000000120 } from './1764000000120-api-key-issuer';
 import { DeploymentIdentity1764000000121 } from './1764000000121-deployment-identity';
 import { Usernames1764000000122 } from './1764000000122-usernames';
+import { AdmissionRepairRetired1764000000130 } from './1764000000130-admission-repair-retired';
 import { OutboxTopicSetByRelay1764000000140 } from './1764000000140-outbox-topic-set-by-relay';
 
 /** In order. A new migration is appended here; `synchronize` is never used. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   ApiKeyIssuer1764000000120,
   DeploymentIdentity1764000000121,
   Usernames1764000000122,
+  AdmissionRepairRetired1764000000130,
   OutboxTopicSetByRelay1764000000140,
 ];

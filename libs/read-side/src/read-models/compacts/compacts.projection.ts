@@ -1,14 +1,14 @@
 import { COMPACT_EVENT_TYPES, CompactEvent } from '@coalition/domain';
 import { Queryable } from '@coalition/platform';
-import { StoredEvent, TOPICS } from '@coalition/event-store';
+import { TOPICS } from '@coalition/event-store';
 import { EventHandlers, handleEvent } from '../../projections/event-handlers';
-import { Projection } from '../../projections/projection';
+import { Projection, projectionOf } from '../../projections/projection';
 
 const updateMember = (tx: Queryable, compactId: string, stateCode: string, set: string, params: unknown[] = []) =>
   tx.query(`UPDATE rm_compact_members SET ${set} WHERE compact_id = $1 AND state_code = $2`, [compactId, stateCode, ...params]);
 
 const handlers: EventHandlers<CompactEvent> = {
-  async CompactDrafted({ data: d }, tx, stored) {
+  async CompactDrafted({ data: d, ...stored }, tx) {
     await tx.query(
       `INSERT INTO rm_compacts (id, title, purpose, status, charter_text, charter_sha256, charter_version, voting_rule,
                                 min_ratifications, withdrawal_notice_days, version, drafted_position)
@@ -27,7 +27,7 @@ const handlers: EventHandlers<CompactEvent> = {
     updateMember(tx, data.compactId, data.stateCode, `status = 'ratified', ratification = $3`, [JSON.stringify(data.ratification)]),
   CompactActivated: ({ data }, tx) => tx.query(`UPDATE rm_compacts SET status = 'active' WHERE id = $1`, [data.compactId]),
   // A state that withdrew keeps its place in the list; a new applicant joins at the end.
-  MembershipApplied: ({ data }, tx, stored) =>
+  MembershipApplied: ({ data, ...stored }, tx) =>
     tx.query(
       `INSERT INTO rm_compact_members (compact_id, state_code, status, joined_position) VALUES ($1, $2, 'applied', $3)
        ON CONFLICT (compact_id, state_code) DO UPDATE SET status = 'applied', ratification = NULL, effective_at = NULL`,
@@ -51,14 +51,13 @@ const handlers: EventHandlers<CompactEvent> = {
 };
 
 /** rm_compacts and rm_compact_members, shaped for GET /compacts and GET /compacts/:id. */
-export const compactsProjection: Projection = {
+export const compactsProjection: Projection = projectionOf<CompactEvent>({
   name: 'compacts',
   topic: TOPICS.events,
   tables: ['rm_compacts', 'rm_compact_members'],
-  eventTypes: new Set<string>(COMPACT_EVENT_TYPES),
-  async apply(stored: StoredEvent, tx: Queryable) {
-    const event = stored as unknown as CompactEvent;
-    await handleEvent(handlers, event, tx, stored);
-    await tx.query('UPDATE rm_compacts SET version = $2 WHERE id = $1 AND version < $2', [event.data.compactId, stored.version]);
+  eventTypes: COMPACT_EVENT_TYPES,
+  async apply(event, tx) {
+    await handleEvent(handlers, event, tx);
+    await tx.query('UPDATE rm_compacts SET version = $2 WHERE id = $1 AND version < $2', [event.data.compactId, event.version]);
   },
-};
+});

@@ -1,15 +1,13 @@
 import { MemberStateEvent } from '@coalition/domain';
-import { Queryable } from '@coalition/platform';
-import { StoredEvent, TOPICS } from '@coalition/event-store';
-import { Projection } from '../../projections/projection';
+import { TOPICS } from '@coalition/event-store';
+import { Projection, projectionOf } from '../../projections/projection';
 
-export const memberStatesProjection: Projection = {
+export const memberStatesProjection: Projection = projectionOf<MemberStateEvent>({
   name: 'member-states',
   topic: TOPICS.events,
   tables: ['rm_member_states'],
-  eventTypes: new Set<MemberStateEvent['type']>(['StateRegistered', 'PopulationChanged']),
-  async apply(stored: StoredEvent, tx: Queryable) {
-    const event = stored as unknown as MemberStateEvent;
+  eventTypes: ['StateRegistered', 'PopulationChanged'],
+  async apply(event, tx) {
     switch (event.type) {
       case 'StateRegistered':
         await tx.query(
@@ -24,10 +22,9 @@ export const memberStatesProjection: Projection = {
     }
   },
   /** Folds the batch to each state's last row first: one upsert and one update, whatever the count. */
-  async applyBatch(events: readonly StoredEvent[], tx: Queryable) {
+  async applyBatch(events, tx) {
     const latest = new Map<string, { name?: string; population: number }>();
-    for (const stored of events) {
-      const event = stored as unknown as MemberStateEvent;
+    for (const event of events) {
       switch (event.type) {
         case 'StateRegistered':
           latest.set(event.data.code, { name: event.data.name, population: event.data.population });
@@ -35,10 +32,6 @@ export const memberStatesProjection: Projection = {
         case 'PopulationChanged':
           latest.set(event.data.code, { name: latest.get(event.data.code)?.name, population: event.data.population });
           break;
-        default:
-          // A type this fold does not know: apply the batch one by one, as it would be.
-          for (const each of events) await memberStatesProjection.apply(each, tx);
-          return;
       }
     }
     const registered = [...latest].filter(([, row]) => row.name !== undefined);
@@ -57,4 +50,4 @@ export const memberStatesProjection: Projection = {
       );
     }
   },
-};
+});

@@ -1,20 +1,18 @@
 import { ElectorateSeat, PROPOSAL_EVENT_TYPES, ProposalEvent, tallyOf, VoteChoice, VotingRule } from '@coalition/domain';
-import { Queryable } from '@coalition/platform';
-import { StoredEvent, TOPICS } from '@coalition/event-store';
-import { Projection } from '../../projections/projection';
+import { TOPICS } from '@coalition/event-store';
+import { Projection, projectionOf } from '../../projections/projection';
 
 /**
  * rm_proposals and rm_proposal_votes. The tally of an open proposal is recomputed with the
  * domain's own `tallyOf` after every vote, so the read side can never count differently
  * from the decision that closes it; at closing, the recorded tally is stored as it is.
  */
-export const proposalsProjection: Projection = {
+export const proposalsProjection: Projection = projectionOf<ProposalEvent>({
   name: 'proposals',
   topic: TOPICS.events,
   tables: ['rm_proposals', 'rm_proposal_votes'],
-  eventTypes: new Set<string>(PROPOSAL_EVENT_TYPES),
-  async apply(stored: StoredEvent, tx: Queryable) {
-    const event = stored as unknown as ProposalEvent;
+  eventTypes: PROPOSAL_EVENT_TYPES,
+  async apply(event, tx) {
     const id = event.data.proposalId;
     switch (event.type) {
       case 'ProposalOpened': {
@@ -25,7 +23,7 @@ export const proposalsProjection: Projection = {
            VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING`,
           [id, d.compactId, d.kind, d.title, d.text, d.closesAt, d.proposedBy, d.applicantState ?? null,
             d.amendment ? JSON.stringify(d.amendment) : null, JSON.stringify(d.votingRule), JSON.stringify(d.electorate),
-            JSON.stringify(tallyOf(d.electorate, [], d.votingRule)), d.openedAt, stored.position, stored.version],
+            JSON.stringify(tallyOf(d.electorate, [], d.votingRule)), d.openedAt, event.position, event.version],
         );
         return;
       }
@@ -34,7 +32,7 @@ export const proposalsProjection: Projection = {
         await tx.query(
           `INSERT INTO rm_proposal_votes (proposal_id, position, state_code, choice, cast_at, cast_by) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT DO NOTHING`,
-          [id, stored.position, d.stateCode, d.choice, d.castAt, d.castBy],
+          [id, event.position, d.stateCode, d.choice, d.castAt, d.castBy],
         );
         const [proposal] = await tx.query<{ electorate: ElectorateSeat[]; voting_rule: VotingRule; status: string }>(
           'SELECT electorate, voting_rule, status FROM rm_proposals WHERE id = $1',
@@ -54,6 +52,6 @@ export const proposalsProjection: Projection = {
         ]);
         break;
     }
-    await tx.query('UPDATE rm_proposals SET version = $2 WHERE id = $1 AND version < $2', [id, stored.version]);
+    await tx.query('UPDATE rm_proposals SET version = $2 WHERE id = $1 AND version < $2', [id, event.version]);
   },
-};
+});

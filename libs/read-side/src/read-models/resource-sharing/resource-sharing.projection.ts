@@ -1,8 +1,8 @@
 import { OfferDeclined, OfferWithdrawn, RESOURCE_POOL_EVENT_TYPES, ResourcePoolEvent } from '@coalition/domain';
 import { Queryable } from '@coalition/platform';
-import { StoredEvent, TOPICS } from '@coalition/event-store';
+import { TOPICS } from '@coalition/event-store';
 import { EventHandlers, handleEvent } from '../../projections/event-handlers';
-import { Projection } from '../../projections/projection';
+import { Projection, projectionOf } from '../../projections/projection';
 
 /** A declined or withdrawn offer closes and hands its reserved quantity back to the pledge. */
 async function closeOffer(event: OfferDeclined | OfferWithdrawn, tx: Queryable, at: string) {
@@ -14,23 +14,23 @@ async function closeOffer(event: OfferDeclined | OfferWithdrawn, tx: Queryable, 
 }
 
 const handlers: EventHandlers<ResourcePoolEvent> = {
-  PledgeMade: ({ data: d }, tx, { recordedAt: at }) =>
+  PledgeMade: ({ data: d, recordedAt: at }, tx) =>
     tx.query(
       `INSERT INTO rm_resource_pledges (id, compact_id, state_code, resource_type, unit, quantity, status, note, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) ON CONFLICT (id) DO NOTHING`,
       [d.pledgeId, d.compactId, d.stateCode, d.resourceType, d.unit, d.quantityHundredths, d.note ?? null, at],
     ),
-  PledgeWithdrawn: ({ data }, tx, { recordedAt: at }) =>
+  PledgeWithdrawn: ({ data, recordedAt: at }, tx) =>
     tx.query(`UPDATE rm_resource_pledges SET status = 'withdrawn', withdrawn_at = $2 WHERE id = $1`, [data.pledgeId, at]),
-  RequestMade: ({ data: d }, tx, { recordedAt: at }) =>
+  RequestMade: ({ data: d, recordedAt: at }, tx) =>
     tx.query(
       `INSERT INTO rm_resource_requests (id, compact_id, state_code, resource_type, unit, quantity, status, justification, needed_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
       [d.requestId, d.compactId, d.stateCode, d.resourceType, d.unit, d.quantityHundredths, d.justification, d.neededBy ?? null, at],
     ),
-  RequestCancelled: ({ data }, tx, { recordedAt: at }) =>
+  RequestCancelled: ({ data, recordedAt: at }, tx) =>
     tx.query(`UPDATE rm_resource_requests SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [data.requestId, at]),
-  async OfferMade({ data: d }, tx, { recordedAt: at }) {
+  async OfferMade({ data: d, recordedAt: at }, tx) {
     await tx.query(
       `INSERT INTO rm_resource_offers (id, compact_id, request_id, pledge_id, state_code, requesting_state, resource_type, unit, quantity,
          status, cost_estimate_cents, cost_currency, terms, created_at)
@@ -42,23 +42,23 @@ const handlers: EventHandlers<ResourcePoolEvent> = {
     );
     await tx.query(`UPDATE rm_resource_pledges SET reserved = reserved + $2 WHERE id = $1`, [d.pledgeId, d.quantityHundredths]);
   },
-  async OfferAccepted({ data: d }, tx, { recordedAt: at }) {
+  async OfferAccepted({ data: d, recordedAt: at }, tx) {
     await tx.query(`UPDATE rm_resource_offers SET status = 'accepted', accepted_at = $2 WHERE id = $1`, [d.offerId, at]);
     await tx.query(`UPDATE rm_resource_requests SET accepted = accepted + $2 WHERE id = $1`, [d.requestId, d.quantityHundredths]);
   },
-  OfferDeclined: (event, tx, stored) => closeOffer(event, tx, stored.recordedAt),
-  OfferWithdrawn: (event, tx, stored) => closeOffer(event, tx, stored.recordedAt),
-  OfferReceived: ({ data }, tx, { recordedAt: at }) =>
+  OfferDeclined: (event, tx) => closeOffer(event, tx, event.recordedAt),
+  OfferWithdrawn: (event, tx) => closeOffer(event, tx, event.recordedAt),
+  OfferReceived: ({ data, recordedAt: at }, tx) =>
     tx.query(`UPDATE rm_resource_offers SET status = 'received', received_at = $2 WHERE id = $1`, [data.offerId, at]),
-  ReimbursementClaimed: ({ data: d }, tx, { recordedAt: at }) =>
+  ReimbursementClaimed: ({ data: d, recordedAt: at }, tx) =>
     tx.query(
       `INSERT INTO rm_resource_reimbursements (id, offer_id, compact_id, state_code, payer_state, amount_cents, currency, categories, status, claimed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'claimed', $9) ON CONFLICT (id) DO NOTHING`,
       [d.reimbursementId, d.offerId, d.compactId, d.stateCode, d.payerState, d.amountCents, d.currency, JSON.stringify(d.categoriesCents), at],
     ),
-  ReimbursementApproved: ({ data }, tx, { recordedAt: at }) =>
+  ReimbursementApproved: ({ data, recordedAt: at }, tx) =>
     tx.query(`UPDATE rm_resource_reimbursements SET status = 'approved', approved_at = $2 WHERE id = $1`, [data.reimbursementId, at]),
-  ReimbursementPaid: ({ data }, tx, { recordedAt: at }) =>
+  ReimbursementPaid: ({ data, recordedAt: at }, tx) =>
     tx.query(`UPDATE rm_resource_reimbursements SET status = 'paid', paid_at = $2 WHERE id = $1`, [data.reimbursementId, at]),
 };
 
@@ -67,10 +67,10 @@ const handlers: EventHandlers<ResourcePoolEvent> = {
  * events. Every row comes from one pool stream, whose events share a Kafka partition, so they
  * arrive in order; the runner's checkpoint makes each increment happen exactly once.
  */
-export const resourceSharingProjection: Projection = {
+export const resourceSharingProjection: Projection = projectionOf<ResourcePoolEvent>({
   name: 'resource-sharing',
   topic: TOPICS.events,
   tables: ['rm_resource_pledges', 'rm_resource_requests', 'rm_resource_offers', 'rm_resource_reimbursements'],
-  eventTypes: new Set<string>(RESOURCE_POOL_EVENT_TYPES),
-  apply: (stored: StoredEvent, tx: Queryable) => handleEvent(handlers, stored as unknown as ResourcePoolEvent, tx, stored),
-};
+  eventTypes: RESOURCE_POOL_EVENT_TYPES,
+  apply: (event, tx) => handleEvent(handlers, event, tx),
+});

@@ -1,22 +1,20 @@
-import { UserDeactivated, UserEvent, UserRegistered } from '@coalition/domain';
-import { Queryable } from '@coalition/platform';
-import { StoredEvent, TOPICS } from '@coalition/event-store';
-import { Projection } from '../../projections/projection';
+import { UserDeactivated, UserRegistered } from '@coalition/domain';
+import { TOPICS } from '@coalition/event-store';
+import { Projection, projectionOf } from '../../projections/projection';
 
-export const usersProjection: Projection = {
+export const usersProjection: Projection = projectionOf<UserRegistered | UserDeactivated>({
   name: 'users',
   topic: TOPICS.events,
   tables: ['rm_users'],
-  eventTypes: new Set<UserEvent['type']>(['UserRegistered', 'UserDeactivated']),
-  async apply(stored: StoredEvent, tx: Queryable) {
-    const event = stored as unknown as UserEvent;
+  eventTypes: ['UserRegistered', 'UserDeactivated'],
+  async apply(event, tx) {
     switch (event.type) {
       case 'UserRegistered': {
         const d = event.data;
         await tx.query(
           `INSERT INTO rm_users (id, username, display_name, roles, state_code, active, created_at)
            VALUES ($1, $2, $3, $4, $5, true, $6) ON CONFLICT (id) DO NOTHING`,
-          [d.userId, d.username, d.displayName, d.roles, d.stateCode, stored.recordedAt],
+          [d.userId, d.username, d.displayName, d.roles, d.stateCode, event.recordedAt],
         );
         return;
       }
@@ -26,13 +24,9 @@ export const usersProjection: Projection = {
     }
   },
   /** Registrations in one insert, then deactivations in one update: the order they had. */
-  async applyBatch(events: readonly StoredEvent[], tx: Queryable) {
-    if (events.some((e) => e.type !== 'UserRegistered' && e.type !== 'UserDeactivated')) {
-      for (const each of events) await usersProjection.apply(each, tx);
-      return;
-    }
-    const registered = events.filter((e) => e.type === 'UserRegistered').map((e) => ({ data: (e as unknown as UserRegistered).data, at: e.recordedAt }));
-    const deactivated = events.filter((e) => e.type === 'UserDeactivated').map((e) => (e as unknown as UserDeactivated).data.userId);
+  async applyBatch(events, tx) {
+    const registered = events.flatMap((e) => (e.type === 'UserRegistered' ? [{ data: e.data, at: e.recordedAt }] : []));
+    const deactivated = events.flatMap((e) => (e.type === 'UserDeactivated' ? [e.data.userId] : []));
     if (registered.length > 0) {
       await tx.query(
         `INSERT INTO rm_users (id, username, display_name, roles, state_code, active, created_at)
@@ -48,4 +42,4 @@ export const usersProjection: Projection = {
     }
     if (deactivated.length > 0) await tx.query('UPDATE rm_users SET active = false WHERE id = ANY($1::text[])', [deactivated]);
   },
-};
+});

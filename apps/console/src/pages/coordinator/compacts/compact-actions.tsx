@@ -6,6 +6,7 @@ import type { Compact, OpenProposalBody, ProposalKind, RatificationKind, RatifyB
 import { useCommand } from '../../../api/use-command';
 import { DateTime } from '../../../components/date-time';
 import { instantOf, SelectField, text, TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
 import { ActionProblem } from '../../../components/problem';
 import { useSession } from '../../../session/session';
 
@@ -83,10 +84,9 @@ function Ratify({ compactId }: { compactId: string }) {
       <SelectField name="kind" label="Instrument" idPrefix="ratify" error={ratify.error} options={INSTRUMENTS} />
       <TextField name="reference" label="Reference (citation or number)" idPrefix="ratify" required error={ratify.error} />
       <TextField name="enactedOn" label="Enacted on" idPrefix="ratify" type="date" required error={ratify.error} />
-      <ActionProblem error={ratify.error} heading="The ratification was not recorded" />
-      <Button type="submit" disabled={ratify.isPending}>
+      <FormActions command={ratify} problem="The ratification was not recorded">
         Ratify the compact
-      </Button>
+      </FormActions>
     </Form>
   );
 }
@@ -102,10 +102,9 @@ function Withdraw({ compact }: { compact: Compact }) {
       <h3>Withdraw</h3>
       <p>Notice: {compact.withdrawalNoticeDays} days. Accepted offers and their reimbursements survive withdrawal.</p>
       <TextField name="reason" label="Reason for withdrawing" idPrefix="withdraw" required error={withdraw.error} multiline />
-      <ActionProblem error={withdraw.error} heading="The withdrawal was not recorded" />
-      <Button type="submit" secondary disabled={withdraw.isPending}>
+      <FormActions command={withdraw} problem="The withdrawal was not recorded" secondary>
         Give notice to withdraw
-      </Button>
+      </FormActions>
     </Form>
   );
 }
@@ -130,10 +129,9 @@ function Propose({ compactId }: { compactId: string }) {
       <TextField name="text" label="Text" idPrefix="propose" required error={propose.error} multiline />
       <TextField name="charterText" label="New charter text (amendments only)" idPrefix="propose" error={propose.error} multiline />
       <TextField name="closesAt" label="Voting closes at (your time zone)" idPrefix="propose" type="datetime-local" required error={propose.error} />
-      <ActionProblem error={propose.error} heading="The proposal was not opened" />
-      <Button type="submit" disabled={propose.isPending}>
+      <FormActions command={propose} problem="The proposal was not opened">
         Open the proposal
-      </Button>
+      </FormActions>
     </Form>
   );
 }

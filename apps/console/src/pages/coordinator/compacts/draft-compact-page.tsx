@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Fieldset, Form, Radio } from '@trussworks/react-uswds';
+import { Checkbox, Fieldset, Form, Radio } from '@trussworks/react-uswds';
 import { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../../api/client';
@@ -7,8 +7,8 @@ import { ApiProblem } from '../../../api/problem';
 import type { DraftCompactBody as DraftBody, VotingRule } from '../../../api/types';
 import { useCommand } from '../../../api/use-command';
 import { numberOf, SelectField, text, TextField } from '../../../components/fields';
+import { FormActions } from '../../../components/form-actions';
 import { PageTitle } from '../../../components/page-title';
-import { ActionProblem } from '../../../components/problem';
 import { QueryState } from '../../../components/query-state';
 import { useSession } from '../../../session/session';
 import { statesQuery } from '../queries';
@@ -49,10 +49,9 @@ export default function DraftCompactPage() {
         <FoundingStates error={draft.error} />
         <TextField name="minRatifications" label="Ratifications needed to become active" type="number" min="1" step="1" defaultValue={2} error={draft.error} />
         <TextField name="withdrawalNoticeDays" label="Withdrawal notice (days)" type="number" min="0" step="1" defaultValue={0} error={draft.error} />
-        <ActionProblem error={draft.error} heading="The compact was not drafted" />
-        <Button type="submit" disabled={draft.isPending}>
+        <FormActions command={draft} problem="The compact was not drafted">
           Draft the compact
-        </Button>
+        </FormActions>
       </Form>
     </>
   );

@@ -6,11 +6,12 @@ import { api, unwrap } from '../../../api/client';
 import type { Proposal, VoteChoice } from '../../../api/types';
 import { useCommand } from '../../../api/use-command';
 import { DateTime, timeLeft } from '../../../components/date-time';
-import { PagedTable } from '../../../components/paged-table';
+import { FormActions } from '../../../components/form-actions';
 import { PageTitle } from '../../../components/page-title';
 import { ActionProblem } from '../../../components/problem';
 import { QueryState } from '../../../components/query-state';
 import { StatusTag } from '../../../components/status-tag';
+import { TableSection } from '../../../components/table-section';
 import { useSession } from '../../../session/session';
 import { proposalQuery } from '../queries';
 import { Tally } from './tally';
@@ -45,35 +46,33 @@ export default function ProposalPage() {
                 </Grid>
               </Grid>
             </GridContainer>
-            <section aria-labelledby="electorate-heading">
-              <h2 id="electorate-heading">Electorate</h2>
-              <PagedTable
-                caption="States that vote, their weight and current vote"
-                rows={data.electorate}
-                rowKey={(row) => row.stateCode}
-                empty="No electorate."
-                columns={[
-                  { header: 'State', cell: (row) => row.stateCode },
-                  { header: 'Weight', cell: (row) => row.weight.toLocaleString() },
-                  { header: 'Current vote', cell: (row) => latest.get(row.stateCode) ?? 'not voted' },
-                ]}
-              />
-            </section>
-            <section aria-labelledby="votes-heading">
-              <h2 id="votes-heading">Votes cast</h2>
-              <PagedTable
-                caption="Every vote, in order (a changed vote appears once per vote)"
-                rows={data.votes.map((vote, index) => ({ ...vote, index }))}
-                rowKey={(row) => String(row.index)}
-                empty="No votes yet."
-                columns={[
-                  { header: 'State', cell: (row) => row.stateCode },
-                  { header: 'Choice', cell: (row) => row.choice },
-                  { header: 'Cast', cell: (row) => <DateTime value={row.castAt} /> },
-                  { header: 'By', cell: (row) => row.castBy },
-                ]}
-              />
-            </section>
+            <TableSection
+              id="electorate"
+              heading="Electorate"
+              caption="States that vote, their weight and current vote"
+              rows={data.electorate}
+              rowKey={(row) => row.stateCode}
+              empty="No electorate."
+              columns={[
+                { header: 'State', cell: (row) => row.stateCode },
+                { header: 'Weight', cell: (row) => row.weight.toLocaleString() },
+                { header: 'Current vote', cell: (row) => latest.get(row.stateCode) ?? 'not voted' },
+              ]}
+            />
+            <TableSection
+              id="votes"
+              heading="Votes cast"
+              caption="Every vote, in order (a changed vote appears once per vote)"
+              rows={data.votes.map((vote, index) => ({ ...vote, index }))}
+              rowKey={(row) => String(row.index)}
+              empty="No votes yet."
+              columns={[
+                { header: 'State', cell: (row) => row.stateCode },
+                { header: 'Choice', cell: (row) => row.choice },
+                { header: 'Cast', cell: (row) => <DateTime value={row.castAt} /> },
+                { header: 'By', cell: (row) => row.castBy },
+              ]}
+            />
           </>
         );
       }}
@@ -130,10 +129,9 @@ function VoteForm({ proposal, current }: { proposal: Proposal; current: Map<stri
             <Radio key={choice} id={`choice-${choice}`} name="choice" value={choice} label={choice[0].toUpperCase() + choice.slice(1)} defaultChecked={mine === choice} required />
           ))}
         </Fieldset>
-        <ActionProblem error={vote.error} heading="The vote was not recorded" />
-        <Button type="submit" disabled={vote.isPending}>
+        <FormActions command={vote} problem="The vote was not recorded">
           {mine ? 'Change vote' : 'Cast vote'}
-        </Button>
+        </FormActions>
       </Form>
     </section>
   );

@@ -7,11 +7,11 @@ import type { Offer } from '../../../api/types';
 import { useCommand } from '../../../api/use-command';
 import { DateTime } from '../../../components/date-time';
 import { text, TextField } from '../../../components/fields';
-import { PagedTable } from '../../../components/paged-table';
 import { PageTitle } from '../../../components/page-title';
 import { ActionProblem } from '../../../components/problem';
 import { QueryState } from '../../../components/query-state';
 import { StatusTag } from '../../../components/status-tag';
+import { TableSection } from '../../../components/table-section';
 import { useSession } from '../../../session/session';
 import { offerQuery } from '../queries';
 import { ReimbursementForm } from './reimbursement-form';
@@ -124,42 +124,42 @@ function Reimbursements({ offer }: { offer: Offer }) {
   const pay = useCommand((id: string) => unwrap(api.POST('/api/v1/reimbursements/{id}/pay', { params: { path: { id } }, body: {} })));
   const payer = session.has('coordinator') && session.me.stateCode === offer.requestingState;
   return (
-    <section aria-labelledby="reimbursements-heading">
-      <h2 id="reimbursements-heading">Reimbursements</h2>
+    <TableSection
+      id="reimbursements"
+      heading="Reimbursements"
+      caption="Claims on this offer"
+      rows={offer.reimbursements}
+      rowKey={(row) => row.id}
+      empty="No reimbursement claimed yet."
+      columns={[
+        { header: 'Amount', cell: (row) => money(row.amount) },
+        {
+          header: 'Categories',
+          cell: (row) =>
+            Object.entries(row.categories)
+              .map(([category, amount]) => `${category} ${money(Number(amount))}`)
+              .join(', '),
+        },
+        { header: 'Status', cell: (row) => <StatusTag status={row.status} /> },
+        { header: 'Claimed', cell: (row) => <DateTime value={row.claimedAt} /> },
+        {
+          header: 'Action',
+          cell: (row) =>
+            payer && row.status === 'claimed' ? (
+              <Button type="button" unstyled onClick={() => approve.mutate(row.id)}>
+                Approve
+              </Button>
+            ) : payer && row.status === 'approved' ? (
+              <Button type="button" unstyled onClick={() => pay.mutate(row.id)}>
+                Mark paid
+              </Button>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    >
       <ActionProblem error={approve.error ?? pay.error} />
-      <PagedTable
-        caption="Claims on this offer"
-        rows={offer.reimbursements}
-        rowKey={(row) => row.id}
-        empty="No reimbursement claimed yet."
-        columns={[
-          { header: 'Amount', cell: (row) => money(row.amount) },
-          {
-            header: 'Categories',
-            cell: (row) =>
-              Object.entries(row.categories)
-                .map(([category, amount]) => `${category} ${money(Number(amount))}`)
-                .join(', '),
-          },
-          { header: 'Status', cell: (row) => <StatusTag status={row.status} /> },
-          { header: 'Claimed', cell: (row) => <DateTime value={row.claimedAt} /> },
-          {
-            header: 'Action',
-            cell: (row) =>
-              payer && row.status === 'claimed' ? (
-                <Button type="button" unstyled onClick={() => approve.mutate(row.id)}>
-                  Approve
-                </Button>
-              ) : payer && row.status === 'approved' ? (
-                <Button type="button" unstyled onClick={() => pay.mutate(row.id)}>
-                  Mark paid
-                </Button>
-              ) : (
-                '—'
-              ),
-          },
-        ]}
-      />
-    </section>
+    </TableSection>
   );
 }

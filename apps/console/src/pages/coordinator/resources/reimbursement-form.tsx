@@ -1,10 +1,10 @@
-import { Button, Fieldset, Form } from '@trussworks/react-uswds';
+import { Fieldset, Form } from '@trussworks/react-uswds';
 import { FormEvent, useState } from 'react';
 import { api, unwrap } from '../../../api/client';
 import type { ClaimReimbursementBody, ReimbursementCategories } from '../../../api/types';
 import { useCommand } from '../../../api/use-command';
 import { TextField } from '../../../components/fields';
-import { ActionProblem } from '../../../components/problem';
+import { FormActions } from '../../../components/form-actions';
 
 export const CATEGORIES = ['personnel', 'travel', 'equipment', 'commodities', 'other'] as const;
 const cents = (value: string) => (value.trim() === '' ? 0 : Math.round(Number(value) * 100));
@@ -69,10 +69,9 @@ export function ReimbursementForm({ offerId }: { offerId: string }) {
       <p aria-live="polite" className={mismatch ? 'text-secondary-dark' : 'text-base'}>
         {mismatch ?? 'The categories add up to the amount.'}
       </p>
-      <ActionProblem error={claim.error} heading="The claim was not made" />
-      <Button type="submit" disabled={claim.isPending}>
+      <FormActions command={claim} problem="The claim was not made">
         Claim reimbursement
-      </Button>
+      </FormActions>
     </Form>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Form } from '@trussworks/react-uswds';
+import { Form } from '@trussworks/react-uswds';
 import { FormEvent, useState } from 'react';
 import { api, unwrap } from '../../../api/client';
 import type { MakeOfferBody, MakePledgeBody, MakeRequestBody, Pledge, ResourceRequest } from '../../../api/types';
 import { useCommand } from '../../../api/use-command';
 import { numberOf, SelectField, text, TextField } from '../../../components/fields';
-import { ActionProblem } from '../../../components/problem';
+import { FormActions } from '../../../components/form-actions';
 
 export function MakePledge({ compactId }: { compactId: string }) {
   const pledge = useCommand((body: MakePledgeBody) => unwrap(api.POST('/api/v1/compacts/{id}/pledges', { params: { path: { id: compactId } }, body })));
@@ -25,10 +25,9 @@ export function MakePledge({ compactId }: { compactId: string }) {
       <TextField name="unit" label="Unit" idPrefix="pledge" required error={pledge.error} />
       <TextField name="quantity" label="Quantity" idPrefix="pledge" type="number" step="0.01" min="0.01" required error={pledge.error} />
       <TextField name="note" label="Note (optional)" idPrefix="pledge" error={pledge.error} />
-      <ActionProblem error={pledge.error} heading="The pledge was not made" />
-      <Button type="submit" disabled={pledge.isPending}>
+      <FormActions command={pledge} problem="The pledge was not made">
         Make pledge
-      </Button>
+      </FormActions>
     </Form>
   );
 }
@@ -59,10 +58,9 @@ export function MakeRequest({ compactId }: { compactId: string }) {
       <TextField name="quantity" label="Quantity" idPrefix="request" type="number" step="0.01" min="0.01" required error={request.error} />
       <TextField name="justification" label="Justification" idPrefix="request" required multiline error={request.error} />
       <TextField name="neededBy" label="Needed by (optional)" idPrefix="request" type="date" error={request.error} />
-      <ActionProblem error={request.error} heading="The request was not made" />
-      <Button type="submit" disabled={request.isPending}>
+      <FormActions command={request} problem="The request was not made">
         Make request
-      </Button>
+      </FormActions>
     </Form>
   );
 }
@@ -122,10 +120,9 @@ export function MakeOffer({ state, pledges, requests }: { state: string; pledges
       <TextField name="quantity" label="Quantity" idPrefix="offer" type="number" step="0.01" min="0.01" required error={offer.error} />
       <TextField name="costEstimate.amount" label="Cost estimate in USD (optional)" idPrefix="offer" type="number" step="0.01" min="0" error={offer.error} />
       <TextField name="terms" label="Terms (optional)" idPrefix="offer" multiline error={offer.error} />
-      <ActionProblem error={offer.error} heading="The offer was not made" />
-      <Button type="submit" disabled={offer.isPending}>
+      <FormActions command={offer} problem="The offer was not made">
         Make offer
-      </Button>
+      </FormActions>
     </Form>
   );
 }
