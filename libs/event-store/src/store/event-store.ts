@@ -72,9 +72,12 @@ export class EventStore {
     return () => this.listeners.delete(listener);
   }
 
-  async append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
-    const [result] = await this.appendAll([request], withinAppend && ((tx, results) => withinAppend(tx, results[0])));
-    return result;
+  append(request: AppendRequest, withinAppend?: WithinAppend): Promise<AppendResult> {
+    // Queued directly: awaiting appendAll here resolves writers after the next transaction has
+    // started with fewer appends in it, and group commit batches less (-25 % appends/s, bench).
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.enqueue({ requests: [request], withinAppend: withinAppend && ((tx, results) => withinAppend(tx, results[0])), resolve: (results) => resolve(results[0]), reject });
+    });
   }
 
   /**
@@ -84,10 +87,12 @@ export class EventStore {
    */
   appendAll(requests: readonly AppendRequest[], withinAppend?: WithinAppendAll): Promise<AppendResult[]> {
     if (new Set(requests.map((r) => r.streamId)).size !== requests.length) return Promise.reject(new Error('appendAll takes each stream once'));
-    return new Promise<AppendResult[]>((resolve, reject) => {
-      this.queue.push({ requests, withinAppend, resolve, reject });
-      this.pump();
-    });
+    return new Promise<AppendResult[]>((resolve, reject) => this.enqueue({ requests, withinAppend, resolve, reject }));
+  }
+
+  private enqueue(pending: PendingAppend): void {
+    this.queue.push(pending);
+    this.pump();
   }
 
   /**
@@ -240,4 +245,3 @@ export class EventStore {
     return row?.position == null ? 0 : Number(row.position);
   }
 }
-
