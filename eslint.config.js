@@ -24,17 +24,32 @@ module.exports = [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: FRAMEWORKS },
             // The transparency log stands alone: RFC 9162 and C2SP formats, no framework, no I/O.
             { sourceTag: 'type:tlog', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:tlog'] },
+            // The back end in layers, each standing only on those before it:
+            // domain < platform < event store < read side < worker.
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:tlog'] },
+            { sourceTag: 'type:store', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:store', 'type:tlog'] },
+            { sourceTag: 'type:read', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:store', 'type:read', 'type:tlog'] },
+            { sourceTag: 'type:worker', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:store', 'type:read', 'type:worker', 'type:tlog'] },
             // The client stands on the published HTTP contract alone.
             { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
-            // Apps stand on the libraries and never import each other.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:tlog'] },
+            // Apps stand on the libraries and never import each other. Of the api, only the embedded
+            // bootstrap may import the worker library (the rule for apps/api below).
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:store', 'type:read', 'type:worker', 'type:tlog'] },
             // The console stands on the published HTTP contract, through the typed client.
             { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:api-client'], bannedExternalImports: FRAMEWORKS },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:api-client', 'type:tlog'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:store', 'type:read', 'type:api-client', 'type:tlog'] },
           ],
         },
       ],
+    },
+  },
+  {
+    // The api serves HTTP; the worker's loops run in apps/worker, or inside the api only for the
+    // embedded default, through this one bootstrap file (and the test helper that hosts a worker).
+    files: ['apps/api/**/*.ts'],
+    ignores: ['apps/api/src/bootstrap/embedded-worker.ts', 'apps/api/src/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@coalition/worker', message: 'only apps/worker and apps/api/src/bootstrap/embedded-worker.ts import the worker library' }] }],
     },
   },
   {

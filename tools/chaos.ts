@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { createKafka, openDatabase, physicalTopic, TOPICS } from '@coalition/infra';
+import { createKafka, openDatabase, physicalTopic, TOPICS } from '@coalition/event-store';
 import { describe, judge, problemsIn } from '../apps/e2e/src/faults/verdict';
 import { FaultRunner } from './chaos/faults';
 import { ChaosOptions, ChaosUsageError, parseChaosOptions } from './chaos/options';

@@ -60,7 +60,7 @@ class Analysis {
   }
 
   private isOurs(file: ts.SourceFile): boolean {
-    return !file.isDeclarationFile && /\/(apps\/api|libs\/infra|libs\/domain)\/src\//.test(file.fileName) && !/\.spec\.ts$|\/testing\//.test(file.fileName);
+    return !file.isDeclarationFile && /\/(apps\/api|libs\/(?:platform|event-store|read-side|worker)|libs\/domain)\/src\//.test(file.fileName) && !/\.spec\.ts$|\/testing\//.test(file.fileName);
   }
 
   /** `@CommandHandler(XCommand) class … { execute() }`: X's symbol → that execute. */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runVerifyCommand } from '@coalition/infra';
+import { runVerifyCommand } from '@coalition/read-side';
 
 /** `npm run audit:verify [-- --position <n> --hash <hex>]`: recomputes the audit hash chain; exit 1 when broken. */
 runVerifyCommand(process.argv.slice(2), process.env, (text) => process.stdout.write(text)).then(

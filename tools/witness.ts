@@ -1,4 +1,4 @@
-import { parseWitnessArguments, WitnessServer } from '@coalition/infra';
+import { parseWitnessArguments, WitnessServer } from '@coalition/worker';
 
 /** `npm run witness -- --log <verifier key> --name <name>`: a C2SP tlog-witness a member state runs. */
 async function main(): Promise<void> {

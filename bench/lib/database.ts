@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { Database, migrate, openDatabase } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { migrate, openDatabase } from '@coalition/event-store';
 
 /** The server the benchmark creates its databases on (never a database that is kept). */
 export const serverUrl = (): string => process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

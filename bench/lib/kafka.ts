@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createKafka } from '@coalition/infra';
+import { createKafka } from '@coalition/event-store';
 import { ROOT } from './processes';
 import { log } from './stats';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import { memberStateStreamId, userStreamId } from '@coalition/domain';
-import { chainHash, Database, EVENT_COLUMNS, GENESIS_HASH, StoredEvent, TOPICS } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { chainHash, EVENT_COLUMNS, GENESIS_HASH, StoredEvent, TOPICS } from '@coalition/event-store';
 
 /** Fifty two-letter codes (AA, AB, ...): enough member states to spread events over. */
 export const STATE_CODES = Array.from({ length: 50 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)));

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { memberStateStreamId, userStreamId } from '@coalition/domain';
-import { canonicalBytes, chainHashOf, Database, GENESIS_HASH, TOPICS, UnchainedEvent } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { canonicalBytes, chainHashOf, GENESIS_HASH, TOPICS, UnchainedEvent } from '@coalition/event-store';
 
 /*
  * A large store written fast, for the transparency-log suite: PostgreSQL builds every row from

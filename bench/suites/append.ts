@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { Database, EventMetadata, EventStore } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { EventMetadata, EventStore } from '@coalition/event-store';
 import { createCoalitionDatabase } from '../lib/database';
 import { runChild } from '../lib/processes';
 import { log, now, percentile, perSecond, round, sleep } from '../lib/stats';

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { memberStateStreamId } from '@coalition/domain';
-import { EventStore } from '@coalition/infra';
+import { EventStore } from '@coalition/event-store';
 import { createCoalitionDatabase } from '../lib/database';
 import { deleteTopicsWithPrefix, kafkaBrokers } from '../lib/kafka';
 import { RESULTS_DIR, runChild, startApp } from '../lib/processes';

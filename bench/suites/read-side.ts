@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { Client } from 'pg';
-import { ALL_PROJECTIONS, Database, EventStore, hashedContent, rebuildProjections, StoredEvent, verifyChain } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { EventStore, hashedContent, StoredEvent, verifyChain } from '@coalition/event-store';
+import { ALL_PROJECTIONS, rebuildProjections } from '@coalition/read-side';
 import { createCoalitionDatabase } from '../lib/database';
 import { runChild } from '../lib/processes';
 import { seedEvents } from '../lib/seed';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Message } from 'kafkajs';
-import { ensureTopics, KafkaEventPublisher, OutboxRelay, physicalTopic, StoredEvent, TOPICS, toKafkaMessage } from '@coalition/infra';
+import { ensureTopics, KafkaEventPublisher, OutboxRelay, physicalTopic, StoredEvent, toKafkaMessage, TOPICS } from '@coalition/event-store';
 import { createCoalitionDatabase } from '../lib/database';
 import { benchKafka, deleteTopicsWithPrefix } from '../lib/kafka';
 import { runChild } from '../lib/processes';

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Database, EventStore, redactSecrets } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { EventStore, redactSecrets, TOPICS } from '@coalition/event-store';
 import { createCoalitionDatabase } from '../lib/database';
 import { runChild } from '../lib/processes';
 import { seedEvents } from '../lib/seed';
@@ -110,7 +111,7 @@ export async function measureScale(task: ScaleTask): Promise<ScalePoint[]> {
       // published, as a running relay would, so the next checkpoint's rebuild folds them too.
       const append = await runWriters(await oursOn(database.db), 'ours', task.appendSeconds, 2, checkpoint);
       log(`scale @${checkpoint}: append ${append.eps}/s with ${checkpoint} stored`);
-      await database.db.query('UPDATE outbox SET sent_at = now(), partition = 0 WHERE sent_at IS NULL');
+      await database.db.query('UPDATE outbox SET sent_at = now(), topic = $1, partition = 0 WHERE sent_at IS NULL', [TOPICS.events]);
       points.push({ stored: checkpoint, readSide, export: exported, append });
     }
     return points;

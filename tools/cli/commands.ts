@@ -3,10 +3,9 @@ import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, r
 import { once } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM_ACTOR, userDecider, UserNotFound, userStreamId, DomainError } from '@coalition/domain';
-import {
-  ALL_PROJECTIONS, AppConfig, AuditExportFormat, CommandExecutor, Database, databaseOptionsFrom, embeddedDirOf, EventStore, lockDataDir, migrate,
-  hashPassword, openDatabase, Progress, rebuildProjections, verifyChain, writeAuditExport,
-} from '@coalition/infra';
+import { AppConfig, Database, hashPassword, lockDataDir } from '@coalition/platform';
+import { CommandExecutor, databaseOptionsFrom, embeddedDirOf, EventStore, migrate, openDatabase, verifyChain } from '@coalition/event-store';
+import { ALL_PROJECTIONS, AuditExportFormat, Progress, rebuildProjections, writeAuditExport } from '@coalition/read-side';
 import { EXIT } from './exit-codes';
 
 export interface Io {

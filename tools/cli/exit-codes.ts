@@ -1,4 +1,4 @@
-import { VERIFY_EXIT } from '@coalition/infra';
+import { VERIFY_EXIT } from '@coalition/read-side';
 
 /** Every subcommand's exit statuses: the same numbers mean the same thing throughout. */
 export const EXIT = {

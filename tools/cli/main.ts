@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { AppConfig, ConfigError, DataDirInUse, loadConfig, runVerifyCommand } from '@coalition/infra';
+import { AppConfig, ConfigError, DataDirInUse, loadConfig } from '@coalition/platform';
+import { runVerifyCommand } from '@coalition/read-side';
 import { backup, CliFailure, exportAudit, Io, rebuild, resetPassword, restore } from './commands';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import { terminalProgress } from './progress';

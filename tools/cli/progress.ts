@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import { Progress } from '@coalition/infra';
+import { Progress } from '@coalition/read-side';
 
 /**
  * A bar with count, rate and time left, on stderr and only when stderr is a terminal: piped or

@@ -2,7 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AppConfig, InfraModule, OpsModule, WorkerRuntimeModule } from '@coalition/infra';
+import { AppConfig, OpsModule, PlatformModule } from '@coalition/platform';
+import { EventStoreModule } from '@coalition/event-store';
+import { ReadSideModule } from '@coalition/read-side';
+import { embeddedWorker } from './bootstrap/embedded-worker';
 import { loggingModule } from './bootstrap/logging';
 import { AccessGuard } from './common/auth/access.guard';
 import { IdempotencyInterceptor } from './common/commands/idempotency.interceptor';
@@ -27,7 +30,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggingModule(config),
-        InfraModule.forRoot(config, config.embedded ? 'embedded' : 'api'),
+        PlatformModule.forRoot(config, config.embedded ? 'embedded' : 'api'),
+        EventStoreModule,
+        ReadSideModule,
         CqrsModule.forRoot(),
         CommonModule,
         OpsModule,
@@ -39,7 +44,7 @@ export class AppModule {
         ResourcesModule,
         AuditModule,
         IntegrationModule,
-        ...(config.embedded ? [WorkerRuntimeModule] : []),
+        ...embeddedWorker(config),
         ...(config.benchRoutes ? [BenchModule] : []),
       ],
       providers: [

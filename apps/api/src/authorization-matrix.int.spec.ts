@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { ACCESS_POLICY_KEY } from '@coalition/infra';
+import { ACCESS_POLICY_KEY } from '@coalition/platform';
 import {
   AUTHORIZATION_MATRIX, AuthenticatedKind, EVERY_KEY, KEY_ISSUANCE, LOGIN_USER, MatrixContext, PRINCIPAL_KINDS, PrincipalKind, PUBLIC, RouteAccess,
 } from './testing/authorization-matrix';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { ConfigError, DataDirInUse, embeddedDirOf, keepIdleConnectionsOpen, loadConfig, lockHolderOf } from '@coalition/infra';
+import { ConfigError, DataDirInUse, keepIdleConnectionsOpen, loadConfig, lockHolderOf } from '@coalition/platform';
+import { embeddedDirOf } from '@coalition/event-store';
 import { dataLocation, readyBanner } from './bootstrap/banner';
 import { createApi } from './bootstrap/create-api';
 import { BootstrapAdmin } from './identity/bootstrap-admin';

@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memberStateDecider, memberStateStreamId, SYSTEM_ACTOR, userDecider, userStreamId } from '@coalition/domain';
-import { CommandExecutor, EventStore, hashPassword, verifyPassword } from '@coalition/infra';
-import { createTestDatabase, TestDatabase, testAdmin, testKafkaBrokers } from '@coalition/infra/testing';
+import { hashPassword, verifyPassword } from '@coalition/platform';
+import { testAdmin } from '@coalition/platform/testing';
+import { CommandExecutor, EventStore, TOPICS } from '@coalition/event-store';
+import { createTestDatabase, TestDatabase, testKafkaBrokers } from '@coalition/event-store/testing';
 import { freePort, json, ROOT, RunningApp, startApp } from './processes';
 
 jest.setTimeout(180_000);
@@ -69,7 +71,7 @@ describe('npx coalition', () => {
         },
       });
       // What the relay does (no worker runs here): a rebuild folds only events already published.
-      await database.db.query('UPDATE outbox SET sent_at = now(), partition = 0');
+      await database.db.query('UPDATE outbox SET sent_at = now(), topic = $1, partition = 0', [TOPICS.events]);
     }, 60_000);
 
     afterAll(() => database?.drop());

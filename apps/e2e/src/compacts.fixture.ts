@@ -1,4 +1,4 @@
-import { eventually } from '@coalition/infra/testing';
+import { eventually } from '@coalition/platform/testing';
 import { Answer, Caller } from './stack';
 
 type Body = Record<string, unknown>;

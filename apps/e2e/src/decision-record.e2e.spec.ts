@@ -1,4 +1,4 @@
-import { parseAsyncApi } from '@coalition/infra/testing';
+import { parseAsyncApi } from '@coalition/platform/testing';
 import { draftCompact, expectStatus, inSeconds, ratify, readUntil, vote } from './compacts.fixture';
 import { Caller, Stack } from './stack';
 

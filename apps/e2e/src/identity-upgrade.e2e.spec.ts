@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { apiKeyStreamId, userStreamId } from '@coalition/domain';
-import { EventStore, metadataActor, migrate, openDatabase } from '@coalition/infra';
+import { EventStore, metadataActor, migrate, openDatabase } from '@coalition/event-store';
 import { Stack } from './stack';
 
 jest.setTimeout(30_000);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CloudEvent } from 'cloudevents';
-import { eventually, testKafkaBrokers } from '@coalition/infra/testing';
+import { eventually } from '@coalition/platform/testing';
+import { testKafkaBrokers } from '@coalition/event-store/testing';
 // The examples live under docs/ where integrators read them, outside every project: this test is what keeps them working.
 /* eslint-disable @nx/enforce-module-boundaries */
 import { consumeCoalitionEvents } from '../../../docs/examples/kafka-consumer';

@@ -1,6 +1,7 @@
 import { CloudEvent, Kafka as CloudEventsKafka, KafkaMessage } from 'cloudevents';
-import { createKafka, physicalTopic, TOPICS } from '@coalition/infra';
-import { consumeUntil, parseAsyncApi, ReceivedMessage, testKafkaBrokers } from '@coalition/infra/testing';
+import { consumeUntil, parseAsyncApi, ReceivedMessage } from '@coalition/platform/testing';
+import { createKafka, physicalTopic, TOPICS } from '@coalition/event-store';
+import { testKafkaBrokers } from '@coalition/event-store/testing';
 import { draftCompact, expectStatus, inSeconds, ratify, vote } from './compacts.fixture';
 import { Stack } from './stack';
 

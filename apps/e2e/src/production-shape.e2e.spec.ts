@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { proposalStreamId, SYSTEM_ACTOR } from '@coalition/domain';
-import { createKafka, EventStore, metadataActor, openDatabase, physicalTopic, TOPICS } from '@coalition/infra';
-import { consumeUntil, testKafkaBrokers } from '@coalition/infra/testing';
+import { consumeUntil } from '@coalition/platform/testing';
+import { createKafka, EventStore, metadataActor, openDatabase, physicalTopic, TOPICS } from '@coalition/event-store';
+import { testKafkaBrokers } from '@coalition/event-store/testing';
 import { json } from './processes';
 import { metricsAuth, PASSWORD, Stack } from './stack';
 

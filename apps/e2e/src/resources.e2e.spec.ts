@@ -1,4 +1,4 @@
-import { parseAsyncApi } from '@coalition/infra/testing';
+import { parseAsyncApi } from '@coalition/platform/testing';
 import { Answer, Caller, Stack } from './stack';
 
 // The AsyncAPI reference parser and password hashing take seconds each on a busy machine.

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { webhookDecider, webhookStreamId } from '@coalition/domain';
-import { CommandExecutor, EventStore, openDatabase } from '@coalition/infra';
+import { CommandExecutor, EventStore, openDatabase } from '@coalition/event-store';
 import { Caller, METRICS_TOKEN, PASSWORD, Stack } from './stack';
 
 // Password hashing is deliberately slow, and a shared machine slower still.

@@ -1,4 +1,4 @@
-import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@coalition/infra/testing';
+import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@coalition/event-store/testing';
 import { freePort, json, RunningApp, startApp } from './processes';
 
 export interface Answer<T = Record<string, unknown>> {

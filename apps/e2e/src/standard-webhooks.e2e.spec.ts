@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { eventually } from '@coalition/infra/testing';
+import { eventually } from '@coalition/platform/testing';
 import { Caller, Stack } from './stack';
 
 jest.setTimeout(60_000);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runOfflineVerification } from '@coalition/infra';
+import { runOfflineVerification } from '@coalition/read-side';
 import { formatSignerKey, openNote, parseCheckpoint, parseSignerKey, parseVerifierKey, verifierKeyOf, verifierLeafHash, verifyConsistency, verifyInclusion } from '@coalition/transparency-log';
 import { draftCompact, expectStatus, inSeconds, ratify, readUntil, vote } from './compacts.fixture';
 import { Caller, Stack } from './stack';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { eventually, parseAsyncApi, ParsedAsyncApi } from '@coalition/infra/testing';
+import { eventually, parseAsyncApi, ParsedAsyncApi } from '@coalition/platform/testing';
 import { Caller, Stack } from './stack';
 
 interface Delivery {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, keepIdleConnectionsOpen, loadConfig, QuietStartLogger } from '@coalition/infra';
+import { ConfigError, keepIdleConnectionsOpen, loadConfig, QuietStartLogger } from '@coalition/platform';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 

@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, InfraModule, logDestination, logFormatFor, OpsModule, WorkerRuntimeModule } from '@coalition/infra';
+import { AppConfig, logDestination, logFormatFor, OpsModule, PlatformModule } from '@coalition/platform';
+import { EventStoreModule } from '@coalition/event-store';
+import { ReadSideModule } from '@coalition/read-side';
+import { WorkerRuntimeModule } from '@coalition/worker';
 import { LoggerModule } from 'nestjs-pino';
 
 /**
@@ -15,7 +18,9 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options }),
-        InfraModule.forRoot(config, 'worker'),
+        PlatformModule.forRoot(config, 'worker'),
+        EventStoreModule,
+        ReadSideModule,
         OpsModule,
         WorkerRuntimeModule,
       ],

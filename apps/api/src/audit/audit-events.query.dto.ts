@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { STATE_CODE_PATTERN } from '@coalition/domain';
-import { EventFilter } from '@coalition/infra';
+import { EventFilter } from '@coalition/event-store';
 import { IsISO8601, IsNumberString, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ReadQuery } from '../common/http/list-query.dto';
 

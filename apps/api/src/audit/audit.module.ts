@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Database, ResourceLocator } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { ResourceLocator } from '@coalition/read-side';
 import { ExportAuditEventsController } from './export-audit-events/export-audit-events.http.controller';
 import { ListAuditCheckpointsController } from './list-audit-checkpoints/list-audit-checkpoints.http.controller';
 import { ListAuditEventsController } from './list-audit-events/list-audit-events.http.controller';

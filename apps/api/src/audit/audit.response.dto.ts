@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ActorKind, Role, ROLES } from '@coalition/domain';
-import { AuditCheckpoint, AuditEvent, EventMetadata } from '@coalition/infra';
+import { EventMetadata } from '@coalition/event-store';
+import { AuditCheckpoint, AuditEvent } from '@coalition/read-side';
 
 @ApiSchema({ name: 'EventActor', description: 'Who caused an event' })
 export class EventActorResponse {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PROPOSAL_KINDS, ProposalKind, ProposalStatus, VOTE_CHOICES, VoteChoice } from '@coalition/domain';
-import { ChainReference, DecisionRecord, RecordedVote } from '@coalition/infra';
+import { ChainReference, DecisionRecord, RecordedVote } from '@coalition/read-side';
 import { VotingRuleDto } from '../compacts/voting-rule.dto';
 import { AmendmentResponse, ElectorateSeatResponse, PROPOSAL_STATUSES, TallyResponse } from '../proposals/proposal.response.dto';
 import { EventActorResponse } from './audit.response.dto';

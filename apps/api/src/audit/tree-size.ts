@@ -1,4 +1,4 @@
-import { TransparencyLog, TreeSizeUnavailable } from '@coalition/infra';
+import { TransparencyLog, TreeSizeUnavailable } from '@coalition/event-store';
 import { validationProblem } from '../common/http/problem';
 
 /** The size proofs default to: the latest checkpoint's, else the tree's. */

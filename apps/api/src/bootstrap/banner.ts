@@ -1,4 +1,4 @@
-import { AppConfig } from '@coalition/infra';
+import { AppConfig } from '@coalition/platform';
 import { FirstAdmin } from '../identity/bootstrap-admin';
 
 /** Where the data lives, with no credentials: the embedded directory, or the database's host and name. */

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { AppConfig, Metrics, QuietStartLogger } from '@coalition/infra';
+import { AppConfig, Metrics, QuietStartLogger } from '@coalition/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { httpMetrics, unsupportedMediaType } from '../common/http/http-conventions';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig, ConfigError } from '@coalition/infra';
+import { AppConfig, ConfigError } from '@coalition/platform';
 
 /**
  * The JWT signing key comes from JWT_SECRET. The embedded default generates one on first start

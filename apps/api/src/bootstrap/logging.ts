@@ -3,7 +3,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
-import { AppConfig, logDestination, logFormatFor } from '@coalition/infra';
+import { AppConfig, logDestination, logFormatFor } from '@coalition/platform';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 

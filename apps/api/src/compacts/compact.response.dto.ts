@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Charter, CompactStatus, MemberStatus, RATIFICATION_KINDS, Ratification, RatificationKind } from '@coalition/domain';
-import { CompactMemberView, CompactSummary, CompactView } from '@coalition/infra';
+import { CompactMemberView, CompactSummary, CompactView } from '@coalition/read-side';
 import { VotingRuleDto } from './voting-rule.dto';
 
 const COMPACT_STATUSES: CompactStatus[] = ['draft', 'active', 'dissolved'];

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CompactFacts, CompactsRepository, Database, EventStore } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { EventStore } from '@coalition/event-store';
+import { CompactFacts, CompactsRepository } from '@coalition/read-side';
 import { DraftCompactHandler } from './draft-compact/draft-compact.handler';
 import { DraftCompactController } from './draft-compact/draft-compact.http.controller';
 import { GetCompactController } from './get-compact/get-compact.http.controller';

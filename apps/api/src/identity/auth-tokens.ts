@@ -1,6 +1,6 @@
 import { Injectable, Inject } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig, APP_CONFIG } from '@coalition/infra';
+import { APP_CONFIG, AppConfig } from '@coalition/platform';
 import { Principal } from '../common/auth/principal';
 import { JWT_SIGNING, JwtSigning } from './jwt-signing';
 

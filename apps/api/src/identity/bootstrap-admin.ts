@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SYSTEM_ACTOR, UsernameTaken, userDecider, userStreamId } from '@coalition/domain';
-import { AppConfig, APP_CONFIG, CommandExecutor } from '@coalition/infra';
+import { APP_CONFIG, AppConfig } from '@coalition/platform';
+import { CommandExecutor } from '@coalition/event-store';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { UserAccounts } from './user-accounts';
 

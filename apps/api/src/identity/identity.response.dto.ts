@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { API_KEY_SCOPES, ApiKeyScope, Role, ROLES } from '@coalition/domain';
-import { ApiKeyView, UserView } from '@coalition/infra';
+import { ApiKeyView, UserView } from '@coalition/read-side';
 import { CommandResultDto } from '../common/commands/command-result.dto';
 import { AccessToken } from './auth-tokens';
 

@@ -1,1 +1,1 @@
-export { DUMMY_HASH, hashPassword, verifyPassword } from '@coalition/infra';
+export { DUMMY_HASH, hashPassword, verifyPassword } from '@coalition/platform';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { memberStateStreamId } from '@coalition/domain';
-import { EventStore } from '@coalition/infra';
+import { EventStore } from '@coalition/event-store';
 
 /** Whether a member state is registered, from the event store itself (the read model may lag). */
 @Injectable()

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { fold, userDecider, UsernameTaken, UserState, userStreamId } from '@coalition/domain';
-import { Database, EventStore, eventsOf, Queryable } from '@coalition/infra';
+import { Database, Queryable } from '@coalition/platform';
+import { eventsOf, EventStore } from '@coalition/event-store';
 
 /**
  * Identity lookups fold the user's own stream from the event store rather than a read model,

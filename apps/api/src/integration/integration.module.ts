@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Database, WebhooksRepository } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { WebhooksRepository } from '@coalition/read-side';
 import { AsyncApiDocumentController } from './asyncapi-document/asyncapi-document.http.controller';
 import { DeleteWebhookHandler } from './delete-webhook/delete-webhook.handler';
 import { DeleteWebhookController } from './delete-webhook/delete-webhook.http.controller';

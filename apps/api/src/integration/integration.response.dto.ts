@@ -1,5 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { CloudEvent, FeedPage, WebhookDeliveryView, WebhookView } from '@coalition/infra';
+import { CloudEvent } from '@coalition/event-store';
+import { FeedPage, WebhookDeliveryView, WebhookView } from '@coalition/read-side';
 
 @ApiSchema({ name: 'CloudEvent', description: 'A CloudEvents 1.0 envelope: the same on Kafka, in the feed and in webhook bodies' })
 export class CloudEventResponse implements CloudEvent {

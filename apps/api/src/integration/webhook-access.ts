@@ -1,4 +1,4 @@
-import { WebhooksRepository, WebhookView } from '@coalition/infra';
+import { WebhooksRepository, WebhookView } from '@coalition/read-side';
 import { Principal } from '../common/auth/principal';
 import { problem, ProblemException } from '../common/http/problem';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { DEVELOPMENT_KINDS, LEGAL_ACTION_KINDS, LEGAL_OUTCOMES } from '@coalition/domain';
-import { LegalActionView, LegalDevelopmentView, LegalFilingView } from '@coalition/infra';
+import { LegalActionView, LegalDevelopmentView, LegalFilingView } from '@coalition/read-side';
 
 /** OpenAPI description of the read model; the repository's view is what is actually sent. */
 @ApiSchema({ name: 'Signatory' })

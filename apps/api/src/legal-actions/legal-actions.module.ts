@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Database, LegalActionsRepository } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { LegalActionsRepository } from '@coalition/read-side';
 import { CloseLegalActionHandler } from './close-legal-action/close-legal-action.handler';
 import { CloseLegalActionController } from './close-legal-action/close-legal-action.http.controller';
 import { FileLegalActionHandler } from './file-legal-action/file-legal-action.handler';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { MemberStateView } from '@coalition/infra';
+import { MemberStateView } from '@coalition/read-side';
 
 @ApiSchema({ name: 'MemberState' })
 export class MemberStateResponse implements MemberStateView {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Amendment, ElectorateSeat, PROPOSAL_KINDS, ProposalKind, ProposalStatus, Tally, VOTE_CHOICES, VoteChoice } from '@coalition/domain';
-import { ProposalView, VoteView } from '@coalition/infra';
+import { ProposalView, VoteView } from '@coalition/read-side';
 import { VotingRuleDto } from '../compacts/voting-rule.dto';
 
 export const PROPOSAL_STATUSES: ProposalStatus[] = ['open', 'passed', 'failed'];

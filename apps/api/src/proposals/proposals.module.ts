@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Database, ProposalsRepository } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { ProposalsRepository } from '@coalition/read-side';
 import { CompactsModule } from '../compacts/compacts.module';
 import { CastVoteHandler } from './cast-vote/cast-vote.handler';
 import { CastVoteController } from './cast-vote/cast-vote.http.controller';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { compactExists, CompactNotFound, ExistingCompact, MembershipFacts, PoolEntity, PoolEntityNotFound } from '@coalition/domain';
-import { CompactFacts, ResourceLocation, ResourceLocator } from '@coalition/infra';
+import { CompactFacts, ResourceLocation, ResourceLocator } from '@coalition/read-side';
 
 /**
  * What resource-sharing handlers need from outside the pool stream: the compact's membership

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
-  CompactResourcesView, Money, OfferStatusView, OfferView, PledgeView, PoolSummary, ReimbursementView, RequestOfferView, RequestView, StateLedgerRow,
-} from '@coalition/infra';
+  CompactResourcesView,
+  Money,
+  OfferStatusView,
+  OfferView,
+  PledgeView,
+  PoolSummary,
+  ReimbursementView,
+  RequestOfferView,
+  RequestView,
+  StateLedgerRow,
+} from '@coalition/read-side';
 
 const OFFER_STATUSES: OfferStatusView[] = ['offered', 'accepted', 'declined', 'withdrawn', 'received'];
 const STREAM = 'Its stream in the audit log: the resource pool of its compact and resource type (GET /audit/streams/{streamId})';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Database, ResourceLocator, ResourceSharingRepository } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { ResourceLocator, ResourceSharingRepository } from '@coalition/read-side';
 import { CompactsModule } from '../compacts/compacts.module';
 import { AcceptOfferHandler } from './accept-offer/accept-offer.handler';
 import { AcceptOfferController } from './accept-offer/accept-offer.http.controller';

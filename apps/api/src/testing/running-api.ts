@@ -2,8 +2,11 @@ import { METHODS } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DynamicModule, INestApplication, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, InfraModule, loadConfig, WorkerRuntimeModule } from '@coalition/infra';
-import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@coalition/infra/testing';
+import { AppConfig, loadConfig, PlatformModule } from '@coalition/platform';
+import { EventStoreModule } from '@coalition/event-store';
+import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@coalition/event-store/testing';
+import { ReadSideModule } from '@coalition/read-side';
+import { WorkerRuntimeModule } from '@coalition/worker';
 import { createApi } from '../bootstrap/create-api';
 
 export const TEST_ADMIN = { username: 'matrix.admin', password: 'a long admin password' };
@@ -40,7 +43,7 @@ export function callerFor(baseUrl: string, credentials: Record<string, string> =
 @Module({})
 class WorkerHost {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerHost, imports: [InfraModule.forRoot(config, 'worker'), WorkerRuntimeModule] };
+    return { module: WorkerHost, imports: [PlatformModule.forRoot(config, 'worker'), EventStoreModule, ReadSideModule, WorkerRuntimeModule] };
   }
 }
 

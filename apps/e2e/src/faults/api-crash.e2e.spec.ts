@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { eventually, sleep } from '@coalition/infra/testing';
+import { eventually, sleep } from '@coalition/platform/testing';
 import { Stack } from '../stack';
 import { activeCompact, caughtUp, commandLoad, judgeStack, LoadedStack } from './fault-stack';
 import { problemsIn } from './verdict';

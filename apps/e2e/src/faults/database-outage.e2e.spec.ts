@@ -1,4 +1,4 @@
-import { eventually, LocalPostgres, sleep } from '@coalition/infra/testing';
+import { eventually, LocalPostgres, sleep } from '@coalition/platform/testing';
 import { Stack } from '../stack';
 import { problemsIn } from './verdict';
 import { activeCompact, caughtUp, commandLoad, firstAcceptedAfter, judgeStack, LoadedStack, readiness } from './fault-stack';

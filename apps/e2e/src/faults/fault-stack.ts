@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
-import { createKafka, openDatabase, physicalTopic, TOPICS } from '@coalition/infra';
-import { eventually } from '@coalition/infra/testing';
+import { eventually } from '@coalition/platform/testing';
+import { createKafka, openDatabase, physicalTopic, TOPICS } from '@coalition/event-store';
 import { json } from '../processes';
 import { Caller, Stack } from '../stack';
 import { CommandLoad, LoadReport } from './command-load';

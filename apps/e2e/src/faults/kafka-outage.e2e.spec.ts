@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, LocalKafkaBroker, sleep } from '@coalition/infra/testing';
+import { eventually, LocalKafkaBroker, sleep } from '@coalition/platform/testing';
 import { Stack } from '../stack';
 import { activeCompact, caughtUp, commandLoad, judgeStack, LoadedStack, readiness, stackKafka } from './fault-stack';
 import { problemsIn } from './verdict';

@@ -1,5 +1,6 @@
 import { Kafka } from 'kafkajs';
-import { ALL_PROJECTIONS, Database, RebuildComparison, readModelsMatchRebuild } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { ALL_PROJECTIONS, readModelsMatchRebuild, RebuildComparison } from '@coalition/read-side';
 import { LoadReport } from './command-load';
 import { readTopicPositions } from './kafka-positions';
 

@@ -1,5 +1,6 @@
-import { Database, openDatabase } from '@coalition/infra';
-import { eventually } from '@coalition/infra/testing';
+import { Database } from '@coalition/platform';
+import { eventually } from '@coalition/platform/testing';
+import { openDatabase } from '@coalition/event-store';
 import { Caller, Stack } from '../stack';
 import { activeCompact, caughtUp, commandLoad, judgeStack, LoadedStack, readiness, stackKafka } from './fault-stack';
 import { problemsIn } from './verdict';

@@ -1,6 +1,7 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AUDIT_EXPORT_CONTENT_TYPES, EventStore, writeAuditExport } from '@coalition/infra';
+import { EventStore } from '@coalition/event-store';
+import { AUDIT_EXPORT_CONTENT_TYPES, writeAuditExport } from '@coalition/read-side';
 import { Response } from 'express';
 import { Access } from '../../common/auth/access.decorator';
 import { filterOf } from '../audit-events.query.dto';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { AuditExportFormat } from '@coalition/infra';
+import { AuditExportFormat } from '@coalition/read-side';
 import { AuditFilterQuery } from '../audit-events.query.dto';
 
 export class ExportAuditEventsQuery extends AuditFilterQuery {

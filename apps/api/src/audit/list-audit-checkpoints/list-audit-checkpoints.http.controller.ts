@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditCheckpoint, Database, listAuditCheckpoints } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { AuditCheckpoint, listAuditCheckpoints } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { LimitQuery } from '../audit-events.query.dto';
 import { AuditCheckpointResponse } from '../audit.response.dto';

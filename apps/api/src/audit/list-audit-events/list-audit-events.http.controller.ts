@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditEvent, EventStore, toAuditEvent } from '@coalition/infra';
+import { EventStore } from '@coalition/event-store';
+import { AuditEvent, toAuditEvent } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { AuditFilterQuery, filterOf, pageOf } from '../audit-events.query.dto';
 import { AuditPageResponse } from '../audit.response.dto';

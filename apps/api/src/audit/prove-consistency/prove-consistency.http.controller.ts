@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConsistencyProof, TransparencyLog } from '@coalition/infra';
+import { ConsistencyProof, TransparencyLog } from '@coalition/event-store';
 import { Access } from '../../common/auth/access.decorator';
 import { validationProblem } from '../../common/http/problem';
 import { defaultTreeSize, proving } from '../tree-size';

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { mayReadEvent } from '@coalition/domain';
-import { EventStore, InclusionProof, readableEvent, ReaderFactsGatherer, TransparencyLog } from '@coalition/infra';
+import { EventStore, InclusionProof, TransparencyLog } from '@coalition/event-store';
+import { readableEvent, ReaderFactsGatherer } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';

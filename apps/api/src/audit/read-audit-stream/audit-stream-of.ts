@@ -1,7 +1,8 @@
 import {
   apiKeyStreamId, compactStreamId, legalActionStreamId, memberStateStreamId, proposalStreamId, userStreamId, webhookStreamId,
 } from '@coalition/domain';
-import { Database, ResourceLocator } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { ResourceLocator } from '@coalition/read-side';
 
 /**
  * The stream an auditor means by `id`: a stream id as it is, or any id the API hands out.

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Database, EventStore, ResourceLocator, toAuditEvent } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { EventStore } from '@coalition/event-store';
+import { ResourceLocator, toAuditEvent } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { problem, ProblemException } from '../../common/http/problem';
 import { PageQuery, pageOf } from '../audit-events.query.dto';

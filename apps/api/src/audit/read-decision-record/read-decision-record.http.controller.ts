@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DecisionRecord, decisionRecord, EventStore, TransparencyLog, withInclusionProofs } from '@coalition/infra';
+import { EventStore, TransparencyLog } from '@coalition/event-store';
+import { decisionRecord, DecisionRecord, withInclusionProofs } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { problem, ProblemException } from '../../common/http/problem';

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { LOG_SIGNER, logVerifierKey } from '@coalition/infra';
+import { LOG_SIGNER } from '@coalition/platform';
+import { logVerifierKey } from '@coalition/event-store';
 import type { NoteSigner } from '@coalition/transparency-log';
 import { Public } from '../../common/auth/access.decorator';
 

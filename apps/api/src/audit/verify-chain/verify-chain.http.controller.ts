@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ChainVerification, Database, verifyChain } from '@coalition/infra';
+import { Database } from '@coalition/platform';
+import { ChainVerification, verifyChain } from '@coalition/event-store';
 import { Access } from '../../common/auth/access.decorator';
 import { validationProblem } from '../../common/http/problem';
 import { ChainBrokenResponse, ChainIntactResponse } from '../audit.response.dto';

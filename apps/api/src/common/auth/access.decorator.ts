@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import { ApiKeyScope, Role } from '@coalition/domain';
-import { ACCESS_POLICY_KEY } from '@coalition/infra';
+import { ACCESS_POLICY_KEY } from '@coalition/platform';
 
 /**
  * Every route declares who may call it. A route without a policy is refused (and the

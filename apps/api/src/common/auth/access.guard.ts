@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, 
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, IAuthGuard } from '@nestjs/passport';
 import { Request } from 'express';
-import { ACCESS_POLICY_KEY, APP_CONFIG, AppConfig } from '@coalition/infra';
+import { ACCESS_POLICY_KEY, APP_CONFIG, AppConfig } from '@coalition/platform';
 import { AccessPolicy } from './access.decorator';
 import { Principal } from './principal';
 

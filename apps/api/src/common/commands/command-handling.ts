@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, Decider, DomainError, DomainEvent } from '@coalition/domain';
-import { AppendResult, CommandExecutor, IdempotencyStore, Metrics, Queryable, StreamCommand, WithinAppend } from '@coalition/infra';
+import { Metrics, Queryable } from '@coalition/platform';
+import { AppendResult, CommandExecutor, IdempotencyStore, StreamCommand, WithinAppend } from '@coalition/event-store';
 import { Principal } from '../auth/principal';
 
 /** What the HTTP layer knows about a command besides its body. */

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { IdempotencyStore, requestHash } from '@coalition/infra';
+import { IdempotencyStore, requestHash } from '@coalition/event-store';
 import { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, of } from 'rxjs';
 import { validationProblem } from '../http/problem';

@@ -2,7 +2,7 @@ import { METHODS } from 'node:http';
 import { NextFunction, Request, Response } from 'express';
 import { match, MatchFunction } from 'path-to-regexp';
 import typeis from 'type-is';
-import { Metrics } from '@coalition/infra';
+import { Metrics } from '@coalition/platform';
 import { problem, ProblemException } from './problem';
 
 /** The one body media type the api reads (body-parser's own test decides, so the two never disagree). */

@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundE
 import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '@coalition/domain';
-import { isDatabaseUnavailable, Metrics, WrongExpectedVersion } from '@coalition/infra';
+import { isDatabaseUnavailable, Metrics } from '@coalition/platform';
+import { WrongExpectedVersion } from '@coalition/event-store';
 import { Request, Response } from 'express';
 import { authenticationChallenges, endpointOf, RouteTable } from './http-conventions';
 import { problem, Problem, ProblemException } from './problem';

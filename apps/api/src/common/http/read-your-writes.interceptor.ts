@@ -1,5 +1,6 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, CheckpointWaiter } from '@coalition/infra';
+import { APP_CONFIG, AppConfig } from '@coalition/platform';
+import { CheckpointWaiter } from '@coalition/read-side';
 import { Request } from 'express';
 import { from, mergeMap, Observable } from 'rxjs';
 import { problem, ProblemException, validationProblem } from './problem';

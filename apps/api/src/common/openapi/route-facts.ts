@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { ACCESS_POLICY_KEY } from '@coalition/infra';
+import { ACCESS_POLICY_KEY } from '@coalition/platform';
 import { AccessPolicy } from '../auth/access.decorator';
 import { commandMetaOf } from '../commands/command-meta.decorator';
 import { API_PROBLEMS_KEY } from './api-problems.decorator';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { compactDecider, compactStreamId } from '@coalition/domain';
-import { CompactFacts } from '@coalition/infra';
+import { CompactFacts } from '@coalition/read-side';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { DraftCompactCommand } from './draft-compact.command';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CompactFacts, CompactsRepository, CompactView, compactViewOf } from '@coalition/infra';
+import { CompactFacts, CompactsRepository, CompactView, compactViewOf } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { problem, ProblemException } from '../../common/http/problem';
 import { ResourceIdPipe } from '../resource-id.pipe';

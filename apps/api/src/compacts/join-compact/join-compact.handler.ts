@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { compactDecider, compactStreamId, proposalDecider, proposalStreamId } from '@coalition/domain';
-import { ADMISSION_VOTING_DAYS, admissionProposal, CompactFacts, streamCommand } from '@coalition/infra';
+import { streamCommand } from '@coalition/event-store';
+import { ADMISSION_VOTING_DAYS, admissionProposal, CompactFacts } from '@coalition/read-side';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { actingStateOf } from '../acting-state';
 import { JoinCompactCommand } from './join-compact.command';

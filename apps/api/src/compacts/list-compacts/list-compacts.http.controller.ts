@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CompactsRepository, CompactSummary } from '@coalition/infra';
+import { CompactsRepository, CompactSummary } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { CompactSummaryResponse } from '../compact.response.dto';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiKeyIssued, apiKeyDecider, apiKeyStreamId, apiKeyUsableAt, fold, userDecider, userStreamId } from '@coalition/domain';
-import { apiKeyIssuer, EventStore, eventsOf, StoredEvent } from '@coalition/infra';
+import { eventsOf, EventStore, StoredEvent } from '@coalition/event-store';
+import { apiKeyIssuer } from '@coalition/read-side';
 import { Principal } from '../../common/auth/principal';
 
 /** `coa_` + the key id (32 hex) + `_` + 32 random bytes in base64url: the id locates the key's stream, the rest is the secret. */

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { apiKeyDecider, apiKeyStreamId, LastActiveAdmin, userDecider, userStreamId } from '@coalition/domain';
-import { ApiKeysRepository } from '@coalition/infra';
+import { ApiKeysRepository } from '@coalition/read-side';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { UserAccounts } from '../user-accounts';
 import { DeactivateUserCommand } from './deactivate-user.command';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AppConfig, APP_CONFIG } from '@coalition/infra';
+import { APP_CONFIG, AppConfig } from '@coalition/platform';
 import { Public } from '../../common/auth/access.decorator';
 import { SignInProviderDto } from './sign-in-provider.dto';
 import { signInProviders } from './sign-in-providers';

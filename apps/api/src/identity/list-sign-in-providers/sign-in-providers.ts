@@ -1,4 +1,4 @@
-import { OidcProviderConfig } from '@coalition/infra';
+import { OidcProviderConfig } from '@coalition/platform';
 import { SignInProviderDto } from './sign-in-provider.dto';
 
 /** The scope asked for when the provider names none: an OpenID sign-in, the roles and state come with the access token. */

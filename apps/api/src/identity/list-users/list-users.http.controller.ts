@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UsersRepository, UserView } from '@coalition/infra';
+import { UsersRepository, UserView } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { UserDto } from '../identity.response.dto';

@@ -1,5 +1,5 @@
 import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { AppConfig, APP_CONFIG } from '@coalition/infra';
+import { APP_CONFIG, AppConfig } from '@coalition/platform';
 import { AuthGuard } from '@nestjs/passport';
 import { Request, Response } from 'express';
 import { strictValidationPipe } from '../../common/http/validation.pipe';

@@ -1,5 +1,5 @@
-import { openDatabase } from '@coalition/infra';
-import { createTestDatabase, TestDatabase } from '@coalition/infra/testing';
+import { openDatabase } from '@coalition/event-store';
+import { createTestDatabase, TestDatabase } from '@coalition/event-store/testing';
 import { LOGIN_FAILURE_LIMIT, LoginThrottle, Reservation } from './login-throttle';
 
 const granted = (reservations: Reservation[]) => reservations.filter((r) => 'attempt' in r).length;

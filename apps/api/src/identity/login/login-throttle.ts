@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Database } from '@coalition/infra';
+import { Database } from '@coalition/platform';
 
 /** API.md: after 10 failed logins for one username within 15 minutes, the rest of that window is refused. */
 export const LOGIN_FAILURE_LIMIT = 10;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, APP_CONFIG } from '@coalition/infra';
+import { APP_CONFIG, AppConfig } from '@coalition/platform';
 import { DUMMY_HASH, verifyPassword } from '../password-hasher';
 import { PasswordHashingGate } from './password-hashing-gate';
 

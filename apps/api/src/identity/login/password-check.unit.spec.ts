@@ -1,4 +1,4 @@
-import { AppConfig } from '@coalition/infra';
+import { AppConfig } from '@coalition/platform';
 import { hashPassword } from '../password-hasher';
 import { HashingBusy, PasswordCheck } from './password-check';
 

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeJwt, errors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
-import { OidcProviderConfig } from '@coalition/infra';
+import { OidcProviderConfig } from '@coalition/platform';
 
 /** Asymmetric only: a provider's tokens can never be verified with a shared secret. */
 export const OIDC_ALGORITHMS = ['RS256', 'ES256'] as const;

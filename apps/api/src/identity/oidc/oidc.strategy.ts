@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Request } from 'express';
 import { Strategy } from 'passport-custom';
-import { OidcProviderConfig } from '@coalition/infra';
+import { OidcProviderConfig } from '@coalition/platform';
 import { Principal } from '../../common/auth/principal';
 import { RegisteredStates } from '../registered-states';
 import { principalFromClaims, unvouched } from './oidc-claims';

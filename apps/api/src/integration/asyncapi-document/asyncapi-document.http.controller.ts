@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig } from '@coalition/infra';
+import { APP_CONFIG, AppConfig } from '@coalition/platform';
 import { Public } from '../../common/auth/access.decorator';
 import { loadAsyncApiDocument, servedAsyncApiDocument } from './asyncapi-document';
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloudEventType, EVENT_CATALOG } from '@coalition/domain';
-import { topicForStreamType, TOPICS } from '@coalition/infra';
-import { parseAsyncApi, ParsedAsyncApi } from '@coalition/infra/testing';
+import { parseAsyncApi, ParsedAsyncApi } from '@coalition/platform/testing';
+import { topicForStreamType, TOPICS } from '@coalition/event-store';
 import { findAsyncApiDocument, servedAsyncApiDocument } from './asyncapi-document';
 
 const DOMAIN = join(__dirname, '../../../../../libs/domain/src');

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EventStore, FeedPage, readFeed } from '@coalition/infra';
+import { EventStore } from '@coalition/event-store';
+import { FeedPage, readFeed } from '@coalition/read-side';
 import { PageQuery, pageOf } from '../../audit/audit-events.query.dto';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';

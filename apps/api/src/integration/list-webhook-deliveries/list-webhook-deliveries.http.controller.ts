@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WebhookDeliveryView, WebhooksRepository } from '@coalition/infra';
+import { WebhookDeliveryView, WebhooksRepository } from '@coalition/read-side';
 import { LimitQuery } from '../../audit/audit-events.query.dto';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';

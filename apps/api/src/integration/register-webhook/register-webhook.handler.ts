@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { validateWebhookRegistration, webhookDecider, webhookStreamId } from '@coalition/domain';
-import { AppConfig, APP_CONFIG, checkWebhookAddress } from '@coalition/infra';
+import { APP_CONFIG, AppConfig, checkWebhookAddress } from '@coalition/platform';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { RegisterWebhookCommand } from './register-webhook.command';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LegalActionsRepository, LegalActionView } from '@coalition/infra';
+import { LegalActionsRepository, LegalActionView } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { LEGAL_READERS } from '../legal-access';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MemberStatesRepository, MemberStateView } from '@coalition/infra';
+import { MemberStatesRepository, MemberStateView } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { MemberStateResponse } from '../member-state.response.dto';

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { proposalDecider, proposalExists, proposalStreamId } from '@coalition/domain';
-import { CompactFacts } from '@coalition/infra';
+import { CompactFacts } from '@coalition/read-side';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { actingStateOf } from '../../compacts/acting-state';
 import { CastVoteCommand } from './cast-vote.command';

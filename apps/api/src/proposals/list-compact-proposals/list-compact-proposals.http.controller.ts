@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CompactsRepository, ProposalsRepository, ProposalView } from '@coalition/infra';
+import { CompactsRepository, ProposalsRepository, ProposalView } from '@coalition/read-side';
 import { Access } from '../../common/auth/access.decorator';
 import { ReadQuery } from '../../common/http/list-query.dto';
 import { problem, ProblemException } from '../../common/http/problem';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { proposalDecider, proposalStreamId, VotingRule } from '@coalition/domain';
-import { CompactFacts } from '@coalition/infra';
+import { CompactFacts } from '@coalition/read-side';
 import { CommandHandling, CommandResult } from '../../common/commands/command-handling';
 import { actingStateOf } from '../../compacts/acting-state';
 import { OpenProposalCommand } from './open-proposal.command';

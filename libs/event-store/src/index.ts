@@ -1,0 +1,23 @@
+export * from './database/data-source';
+// Exported for the test that runs it over a store holding repaired admissions (libs/worker).
+export { AdmissionRepairRetired1764000000130 } from './database/migrations/1764000000130-admission-repair-retired';
+export * from './store/event-store';
+export * from './store/event-store.errors';
+export * from './store/stored-event';
+export * from './store/command-executor';
+export * from './store/idempotency';
+export * from './store/folded-streams';
+export * from './chain/hash-chain';
+export * from './chain/chain-verifier';
+export * from './deadlines/deadline';
+export * from './messaging/topics';
+export * from './messaging/cloud-event';
+export * from './messaging/event-transport';
+export * from './messaging/in-process-bus';
+export * from './messaging/kafka';
+export * from './messaging/outbox-relay';
+export * from './messaging/relay-leadership';
+export * from './transparency/tree-nodes';
+export * from './transparency/transparency-log';
+export * from './transparency/log-key';
+export * from './event-store.module';

@@ -1,6 +1,0 @@
-module.exports = {
-  displayName: 'infra',
-  preset: '../../jest.preset.js',
-  rootDir: '.',
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-};

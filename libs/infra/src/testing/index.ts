@@ -1,6 +1,0 @@
-export * from './test-database';
-export * from './eventually';
-export * from './actors';
-export * from './kafka';
-export * from './asyncapi';
-export * from './local-postgres';
