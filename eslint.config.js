@@ -74,8 +74,8 @@ module.exports = [
     files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/testing/**', 'libs/api-client/src/generated/**', '**/migrations/**'],
     rules: {
-      'max-lines': ['warn', { max: 250 }],
-      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 250 }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
 ];
