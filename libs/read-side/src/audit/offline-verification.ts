@@ -1,17 +1,17 @@
-import { open } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import {
   ALG_COSIGNATURE_V1,
   ALG_ED25519,
   parseCheckpoint,
   parseVerifierKey,
-  prefixedLeafHash,
-  RootBuilder,
   verifierLeafHash,
   verifyInclusion,
   NoteVerifier,
   openNote,
 } from '@coalition/transparency-log';
+import { statedPositionIn, verifyLeavesExport } from './leaves-verification';
+
+export { verifyLeavesExport } from './leaves-verification';
 
 /*
  * Verification that needs no database and no trust in the operator: a signed checkpoint, the
@@ -56,84 +56,7 @@ export function checkSignedCheckpoint(note: string, logKey: string, witnessKeys:
   return { checkpoint, cosignedBy };
 }
 
-const POSITION_KEY = Buffer.from(',"position":');
-const REDACTED_START = Buffer.from('{"leafHash":');
-
-/**
- * The position the leaf in bytes[start..end) states. In RFC 8785 JSON the top-level keys are
- * sorted, so "position" follows "metadata" and only scalars follow it; and `,"` cannot occur
- * inside a JSON string (its quote would be escaped), so the last `,"position":` is the
- * top-level one. Read in place: the verifier calls this once per export line.
- */
-function statedPositionIn(bytes: Buffer, start: number, end: number): number {
-  const at = end - start >= POSITION_KEY.length ? bytes.lastIndexOf(POSITION_KEY, end - POSITION_KEY.length) : -1;
-  if (at < start) return -1;
-  let value = 0;
-  for (let i = at + POSITION_KEY.length; i < end; i++) {
-    const c = bytes[i];
-    if (c < 0x30 || c > 0x39) return i === at + POSITION_KEY.length ? -1 : value;
-    value = value * 10 + (c - 0x30);
-  }
-  return -1;
-}
-
 const statedPosition = (line: Buffer): number => statedPositionIn(line, 0, line.length);
-
-/** Whether bytes[start..end) is a withheld leaf (`{"leafHash":…`) rather than an event's bytes. */
-const isWithheld = (bytes: Buffer, start: number, end: number): boolean =>
-  end - start >= REDACTED_START.length && bytes[start + 2] === REDACTED_START[2] && bytes.compare(REDACTED_START, 0, REDACTED_START.length, start, start + REDACTED_START.length) === 0;
-
-/** Rebuilds the tree from a leaves export and compares its root at the checkpoint's size. */
-export async function verifyLeavesExport(path: string, size: number): Promise<{ root: Buffer; leaves: number } | { error: string; position: number }> {
-  const builder = new RootBuilder();
-  const file = await open(path, 'r');
-  // One byte in front of the buffer so every line has a byte before it to hold the 0x00 prefix.
-  let buffer = Buffer.allocUnsafe(4 * 1024 * 1024 + 1);
-  let filled = 1;
-  let position = 0;
-  try {
-    for (;;) {
-      if (filled === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
-      const { bytesRead } = await file.read(buffer, filled, buffer.length - filled, null);
-      const end = filled + bytesRead;
-      let start = 1;
-      for (;;) {
-        const newline = buffer.indexOf(0x0a, start);
-        if (newline < 0 || newline >= end) break;
-        if (position >= size) return { root: builder.root(), leaves: position };
-        position += 1;
-        if (isWithheld(buffer, start, newline)) {
-          const withheld = JSON.parse(buffer.toString('utf8', start, newline)) as { leafHash?: string; position?: number };
-          const hash = Buffer.from(withheld.leafHash ?? '', 'base64');
-          if (withheld.position !== position || hash.length !== 32) return { error: 'a withheld leaf is malformed or out of place', position };
-          builder.addLeafHash(hash);
-        } else {
-          if (statedPositionIn(buffer, start, newline) !== position) return { error: `the leaf on line ${position} does not state position ${position}`, position };
-          const saved = buffer[start - 1];
-          buffer[start - 1] = 0x00;
-          builder.addLeafHash(prefixedLeafHash(buffer.subarray(start - 1, newline)));
-          buffer[start - 1] = saved;
-        }
-        start = newline + 1;
-      }
-      // Keep the unfinished line, behind the spare byte, for the next read.
-      buffer.copy(buffer, 1, start, end);
-      filled = 1 + end - start;
-      if (bytesRead === 0) {
-        if (filled > 1) return { error: 'the export ends in an unfinished line', position: position + 1 };
-        break;
-      }
-    }
-  } finally {
-    await file.close();
-  }
-  if (position < size) return { error: `the export holds ${position} leaves; the checkpoint says ${size}`, position: position + 1 };
-  return { root: builder.root(), leaves: position };
-}
 
 export async function verifyOffline(options: OfflineOptions): Promise<OfflineResult> {
   let signed: ReturnType<typeof checkSignedCheckpoint>;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Frontier, leafHash } from '@coalition/transparency-log';
 import { verifyLeavesExport } from './offline-verification';
 
@@ -13,10 +14,11 @@ describe('verifyLeavesExport, the offline verifier over a leaves export', () => 
   const lines = Array.from({ length: size }, (_, i) => leaf(i + 1));
   const frontier = Frontier.empty();
   for (const line of lines) frontier.append(Buffer.from(line));
-  const verify = (name: string, content: string, treeSize = size) => {
+  // workerFromBytes 0: every export, however small, hashes its leaves on the worker thread.
+  const verify = (name: string, content: string, treeSize = size, chunkBytes?: number, workerFromBytes?: number) => {
     const path = join(dir, name);
     writeFileSync(path, content);
-    return verifyLeavesExport(path, treeSize);
+    return verifyLeavesExport(path, treeSize, { chunkBytes, workerFromBytes });
   };
 
   it('rebuilds the root from event lines and withheld lines alike', async () => {
@@ -42,5 +44,33 @@ describe('verifyLeavesExport, the offline verifier over a leaves export', () => 
     tampered[17] = tampered[17].replace('yes', 'no!');
     const rebuilt = await verify('tampered.ndjson', `${tampered.join('\n')}\n`);
     expect('root' in rebuilt && rebuilt.root.equals(frontier.root())).toBe(false);
+  });
+
+  it('gives the same root and refusals when the file spans many chunks, lines longer than a chunk included', async () => {
+    const withheld = lines.map((line, i) => (i % 7 === 3 ? JSON.stringify({ leafHash: leafHash(Buffer.from(line)).toString('base64'), position: i + 1 }) : line));
+    for (const workerFromBytes of [0, Infinity]) {
+      for (const chunkBytes of [64, 300, 1000]) {
+        await expect(verify(`chunks-${chunkBytes}.ndjson`, `${withheld.join('\n')}\n`, size, chunkBytes, workerFromBytes)).resolves.toEqual({ root: frontier.root(), leaves: size });
+        await expect(verify(`short-${chunkBytes}.ndjson`, `${lines.slice(0, 30).join('\n')}\n`, size, chunkBytes, workerFromBytes)).resolves.toEqual({
+          error: `the export holds 30 leaves; the checkpoint says ${size}`,
+          position: 31,
+        });
+      }
+    }
+  });
+
+  it('stops its hashing thread when it refuses a line mid-file, and verifies again afterwards', async () => {
+    const terminate = jest.spyOn(Worker.prototype, 'terminate');
+    try {
+      const swapped = [...lines];
+      [swapped[29], swapped[30]] = [swapped[30], swapped[29]];
+      await expect(verify('late-swap.ndjson', `${swapped.join('\n')}\n`, size, 300, 0)).resolves.toEqual({ error: 'the leaf on line 30 does not state position 30', position: 30 });
+      expect(terminate).toHaveBeenCalledTimes(1);
+      await expect(terminate.mock.results[0].value).resolves.toEqual(expect.any(Number));
+      await expect(verify('again.ndjson', `${lines.join('\n')}\n`, size, 300, 0)).resolves.toEqual({ root: frontier.root(), leaves: size });
+      expect(terminate).toHaveBeenCalledTimes(2);
+    } finally {
+      terminate.mockRestore();
+    }
   });
 });
