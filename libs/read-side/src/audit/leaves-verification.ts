@@ -1,7 +1,6 @@
-import { hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { RootBuilder } from '@coalition/transparency-log';
+import { prefixedLeafHash, RootBuilder } from '@coalition/transparency-log';
 
 /*
  * The leaves export's verifier: every line is an event's canonical bytes exactly as the tree
@@ -48,7 +47,7 @@ interface LeafHasher {
 /** SHA-256 of each hashed range of the chunk, 32 bytes per leaf (a withheld leaf's slot stays empty). */
 function hashRanges(bytes: Buffer, ranges: readonly number[]): Buffer {
   const out = Buffer.alloc(16 * ranges.length);
-  for (let i = 0; i < ranges.length; i += 2) if (ranges[i] >= 0) hash('sha256', bytes.subarray(ranges[i], ranges[i + 1]), 'buffer').copy(out, 16 * i);
+  for (let i = 0; i < ranges.length; i += 2) if (ranges[i] >= 0) prefixedLeafHash(bytes.subarray(ranges[i], ranges[i + 1])).copy(out, 16 * i);
   return out;
 }
 
